@@ -83,9 +83,10 @@ std::string ToUpperAscii(std::string text) {
 
 ast::Expression AstBuilder::BuildExpression(antlr4::ParserRuleContext* context) {
   if (++expression_depth_ > kMaxExpressionDepth) {
-    ThrowSyntaxError("expression is nested too deeply (more than " +
+    ThrowSyntaxError("the expression is nested too deeply: more than " +
                          std::to_string(kMaxExpressionDepth) +
-                         " levels, counting each operator of a chain such as a OR b OR c)",
+                         " levels of operators (each operator of a chain such as a OR b OR c "
+                         "adds one)",
                      SpanOf(context));
   }
   antlrcpp::Any result = context->accept(this);
@@ -105,19 +106,22 @@ ast::Expression AstBuilder::BuildSingleExpression(SqlParser::SingleExpressionCon
   return BuildExpression(context->expression());
 }
 
+// Pass-through rules (expression, defaults, parentheses) dispatch with accept() rather than
+// BuildExpression(): they add no AST level, so they do not count toward kMaxExpressionDepth.
+
 antlrcpp::Any AstBuilder::visitExpression(SqlParser::ExpressionContext* context) {
-  return BuildExpression(context->booleanExpression());
+  return context->booleanExpression()->accept(this);
 }
 
 antlrcpp::Any AstBuilder::visitParenthesizedExpression(
     SqlParser::ParenthesizedExpressionContext* context) {
-  return BuildExpression(context->expression());
+  return context->expression()->accept(this);
 }
 
 // ---- boolean level
 
 antlrcpp::Any AstBuilder::visitBooleanDefault(SqlParser::BooleanDefaultContext* context) {
-  return BuildExpression(context->predicated());
+  return context->predicated()->accept(this);
 }
 
 antlrcpp::Any AstBuilder::visitLogicalNot(SqlParser::LogicalNotContext* context) {
@@ -139,10 +143,10 @@ antlrcpp::Any AstBuilder::visitLogicalOr(SqlParser::LogicalOrContext* context) {
 }
 
 antlrcpp::Any AstBuilder::visitPredicated(SqlParser::PredicatedContext* context) {
-  ast::Expression value = BuildExpression(context->valueExpression());
   if (context->predicate() == nullptr) {
-    return value;
+    return context->valueExpression()->accept(this);
   }
+  ast::Expression value = BuildExpression(context->valueExpression());
   predicate_value_ = std::move(value);
   antlrcpp::Any result = context->predicate()->accept(this);
   ast::Expression predicate = std::move(result.as<ast::Expression>());
@@ -205,7 +209,7 @@ antlrcpp::Any AstBuilder::visitNullPredicate(SqlParser::NullPredicateContext* co
 // ---- arithmetic level
 
 antlrcpp::Any AstBuilder::visitValueDefault(SqlParser::ValueDefaultContext* context) {
-  return BuildExpression(context->primaryExpression());
+  return context->primaryExpression()->accept(this);
 }
 
 antlrcpp::Any AstBuilder::visitArithmeticUnary(SqlParser::ArithmeticUnaryContext* context) {
@@ -232,7 +236,7 @@ antlrcpp::Any AstBuilder::visitConcatenation(SqlParser::ConcatenationContext* co
 // ---- primary expressions
 
 antlrcpp::Any AstBuilder::visitLiteralExpression(SqlParser::LiteralExpressionContext* context) {
-  return BuildExpression(context->literal());
+  return context->literal()->accept(this);
 }
 
 antlrcpp::Any AstBuilder::visitIntervalLiteral(SqlParser::IntervalLiteralContext* context) {

@@ -149,7 +149,7 @@ ast::Join AstBuilder::BuildJoin(SqlParser::JoinedSourceContext* context) {
   join.right = BuildAliasedRelation(context->aliasedRelation());
   if (auto* within = context->withinExpression(); within != nullptr) {
     antlrcpp::Any result = within->accept(this);
-    join.within = std::move(result.as<ast::WithinSpec>());
+    join.within = result.as<ast::WithinSpec>();
     join.within->span = SpanOf(within);
   }
   join.condition = BuildExpression(context->expression());
@@ -195,7 +195,7 @@ antlrcpp::Any AstBuilder::visitWithinSymmetric(SqlParser::WithinSymmetricContext
 
 ast::WindowSpec AstBuilder::BuildWindow(SqlParser::WindowExpressionContext* context) {
   antlrcpp::Any result = context->accept(this);
-  ast::WindowSpec window = std::move(result.as<ast::WindowSpec>());
+  ast::WindowSpec window = result.as<ast::WindowSpec>();
   window.span = SpanOf(context);
   return window;
 }

@@ -195,10 +195,13 @@ std::string FormatUnary(const ast::ArithmeticUnary& node) {
   if (node.op == ast::UnaryOperator::kPlus) {
     return "+" + operand;
   }
-  // `-5` reads back as a negative literal and `--` starts a comment, so a minus never directly
-  // precedes a digit, a '.', or another minus.
-  if (operand.empty() || operand.find_first_of("-.0123456789") == 0) {
+  // `-5` and `- 5` read back as a negative literal, so a number operand is parenthesized. Before
+  // another minus a space keeps `--` from starting a comment; parentheses there would make each
+  // level of `- - x` cost a nesting level when read back.
+  if (operand.empty() || operand.find_first_of(".0123456789") == 0) {
     operand = Parenthesize(operand);
+  } else if (operand.starts_with('-')) {
+    return "- " + operand;
   }
   return "-" + operand;
 }

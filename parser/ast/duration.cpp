@@ -38,13 +38,13 @@ int64_t TimeUnitMillis(TimeUnit unit) {
       return 1000;
     case TimeUnit::kMinute:
     case TimeUnit::kMinutes:
-      return 60 * 1000;
+      return int64_t{60} * 1000;
     case TimeUnit::kHour:
     case TimeUnit::kHours:
-      return 60 * 60 * 1000;
+      return int64_t{60} * 60 * 1000;
     case TimeUnit::kDay:
     case TimeUnit::kDays:
-      return 24 * 60 * 60 * 1000;
+      return int64_t{24} * 60 * 60 * 1000;
   }
   return 1;
 }

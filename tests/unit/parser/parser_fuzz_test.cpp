@@ -39,7 +39,8 @@ namespace {
 constexpr uint64_t kDefaultSeed = 20261121;
 constexpr uint64_t kDefaultSampleCount = 100000;
 constexpr size_t kMaxReportedFailures = 20;
-constexpr int kMinimizeBudget = 4000;  // Parses spent shrinking one reported failure.
+constexpr int kMinimizeBudget = 4000;    // Parses spent shrinking one reported failure.
+constexpr size_t kMaxShownBytes = 2000;  // Of one input or printed statement in a report.
 
 // Characters that make SQL interesting: quotes, brackets, operators, separators, digits and
 // letters (including the E of exponents and the letters of keywords).
@@ -49,17 +50,31 @@ constexpr std::string_view kAlphabet =
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 // Multi-character pieces that single-character insertion seldom builds.
-constexpr std::array<std::string_view, 17> kSnippets = {
-    "--", "/*", "*/", "->", "=>", ":=", "||", "<>", "!=", "<=", ">=", "${x}", "''", "``",
-    "\"\"", "é", "✓"};
+constexpr std::array<std::string_view, 17> kSnippets = {"--",
+                                                        "/*",
+                                                        "*/",
+                                                        "->",
+                                                        "=>",
+                                                        ":=",
+                                                        "||",
+                                                        "<>",
+                                                        "!=",
+                                                        "<=",
+                                                        ">=",
+                                                        "${x}",
+                                                        "''",
+                                                        "``",
+                                                        "\"\"",
+                                                        "é",
+                                                        "✓"};
 
 constexpr std::array<std::string_view, 43> kKeywords = {
-    "SELECT", "FROM",   "WHERE",    "GROUP",      "BY",       "WINDOW",  "TUMBLING", "HOPPING",
-    "SESSION", "SIZE",  "EMIT",     "CHANGES",    "FINAL",    "JOIN",    "ON",       "WITHIN",
-    "CASE",   "WHEN",   "THEN",     "ELSE",       "END",      "CAST",    "AS",       "NULL",
-    "NOT",    "AND",    "OR",       "IN",         "BETWEEN",  "LIKE",    "ARRAY",    "MAP",
-    "STRUCT", "INTERVAL", "TABLE",  "DESCRIPTOR", "WATERMARK", "CREATE", "STREAM",   "INSERT",
-    "VALUES", "PARTITION", "SECONDS"};
+    "SELECT",  "FROM",      "WHERE",  "GROUP",      "BY",        "WINDOW", "TUMBLING", "HOPPING",
+    "SESSION", "SIZE",      "EMIT",   "CHANGES",    "FINAL",     "JOIN",   "ON",       "WITHIN",
+    "CASE",    "WHEN",      "THEN",   "ELSE",       "END",       "CAST",   "AS",       "NULL",
+    "NOT",     "AND",       "OR",     "IN",         "BETWEEN",   "LIKE",   "ARRAY",    "MAP",
+    "STRUCT",  "INTERVAL",  "TABLE",  "DESCRIPTOR", "WATERMARK", "CREATE", "STREAM",   "INSERT",
+    "VALUES",  "PARTITION", "SECONDS"};
 
 // Openers repeated many times in a row, to reach the parser's nesting limits. ("- " keeps its
 // space: "--" would start a comment.)
@@ -140,8 +155,10 @@ uint64_t EnvOr(const char* name, uint64_t fallback) {
 class Mutator {
  public:
   Mutator(const std::vector<std::string>& seeds, uint64_t seed, uint64_t index) : seeds_(seeds) {
-    std::seed_seq sequence{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32),
-                           static_cast<uint32_t>(index), static_cast<uint32_t>(index >> 32)};
+    std::seed_seq sequence{static_cast<uint32_t>(seed),
+                           static_cast<uint32_t>(seed >> 32),
+                           static_cast<uint32_t>(index),
+                           static_cast<uint32_t>(index >> 32)};
     rng_.seed(sequence);
   }
 
@@ -358,11 +375,12 @@ struct Outcome {
   size_t statements = 0;
 };
 
-// Shows `text` on one line: control characters, backslashes and bytes above 0x7E escaped.
+// Shows `text` on one line: control characters, backslashes and bytes above 0x7E escaped, and
+// no more than kMaxShownBytes of it (the seed and the sample index reproduce the whole text).
 std::string Escape(std::string_view text) {
   static constexpr std::string_view kHex = "0123456789ABCDEF";
   std::string escaped = "\"";
-  for (const char c : text) {
+  for (const char c : text.substr(0, kMaxShownBytes)) {
     const auto byte = static_cast<unsigned char>(c);
     if (c == '\n') {
       escaped += "\\n";
@@ -379,7 +397,11 @@ std::string Escape(std::string_view text) {
       escaped += c;
     }
   }
-  return escaped + "\"";
+  escaped += '"';
+  if (text.size() > kMaxShownBytes) {
+    escaped += " ... (" + std::to_string(text.size() - kMaxShownBytes) + " more bytes)";
+  }
+  return escaped;
 }
 
 // A syntax error must point into the text: a line that exists, a column and an offset.
@@ -404,8 +426,8 @@ Outcome RoundTrip(const ast::Statement& statement) {
     const ast::Statement reparsed = ParseStatement(printed);
     if (!(reparsed == statement)) {
       return {Result::kRoundTripFailure,
-              "the AST changed\n  printed:   " + Escape(printed) + "\n  reprinted: " +
-                  Escape(FormatStatement(reparsed)),
+              "the AST changed\n  printed:   " + Escape(printed) +
+                  "\n  reprinted: " + Escape(FormatStatement(reparsed)),
               0};
     }
   } catch (const std::exception& error) {
@@ -423,18 +445,18 @@ Outcome Check(const std::string& text) {
     statements = ParseStatements(text);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::kSyntax) {
-      return {Result::kUnexpectedException,
-              "fluxo::Error of kind " + std::string(ErrorKindName(error.kind())) + ": " +
-                  error.what(),
-              0};
+      return {
+          Result::kUnexpectedException,
+          "fluxo::Error of kind " + std::string(ErrorKindName(error.kind())) + ": " + error.what(),
+          0};
     }
     if (!SpanFits(error, text)) {
       return {Result::kBadSyntaxError, std::string("span outside the text: ") + error.what(), 0};
     }
     return {Result::kSyntaxError, "", 0};
   } catch (const std::exception& error) {
-    return {Result::kUnexpectedException,
-            std::string(typeid(error).name()) + ": " + error.what(), 0};
+    return {
+        Result::kUnexpectedException, std::string(typeid(error).name()) + ": " + error.what(), 0};
   } catch (...) {
     return {Result::kUnexpectedException, "an exception not derived from std::exception", 0};
   }
@@ -488,8 +510,8 @@ TEST_SUITE("fuzz") {
     for (const std::string& statement : statements) {
       const Outcome outcome = Check(statement);
       CHECK_MESSAGE(outcome.result == Result::kParsed,
-                    Escape(statement) << ": " << ResultName(outcome.result) << " "
-                                      << outcome.detail);
+                    Escape(statement)
+                        << ": " << ResultName(outcome.result) << " " << outcome.detail);
       CHECK_MESSAGE(outcome.statements == 1, Escape(statement));
     }
   }
@@ -529,11 +551,9 @@ TEST_SUITE("fuzz") {
       }
       ++failures;
       if (failures <= kMaxReportedFailures) {
-        FAIL_CHECK("sample " << index << " (seed " << seed << "): "
-                                 << ResultName(outcome.result) << "\n  input:     "
-                                 << Escape(text) << "\n  minimized: "
-                                 << Escape(Minimize(text, outcome.result)) << "\n  "
-                                 << outcome.detail);
+        FAIL_CHECK("sample " << index << " (seed " << seed << "): " << ResultName(outcome.result)
+                             << "\n  input:     " << Escape(text) << "\n  minimized: "
+                             << Escape(Minimize(text, outcome.result)) << "\n  " << outcome.detail);
       }
     }
     MESSAGE(count << " samples: " << parsed << " parsed (" << statements << " statements), "

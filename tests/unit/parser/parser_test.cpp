@@ -192,8 +192,15 @@ TEST_SUITE("parser") {
     }
     CHECK(ScriptError(chain + " FROM t;").find("nested too deeply") != std::string::npos);
 
-    // Within the limits, nesting works.
-    CHECK_NOTHROW(Parse(std::string(100, '(') + "1" + std::string(100, ')')));
+    // Within the limits, nesting works: parentheses add no AST level, so nesting up to
+    // kMaxNestingDepth never trips the builder's own depth limit (a bug the fuzz test found).
+    CHECK(Parse(std::string(kMaxNestingDepth - 1, '(') + "1" +
+                std::string(kMaxNestingDepth - 1, ')')) == Parse("1"));
+    std::string minuses;
+    for (int i = 0; i < kMaxNestingDepth - 1; ++i) {
+      minuses += "- ";
+    }
+    CHECK(Parse(minuses + "x").Is<ast::ArithmeticUnary>());
   }
 
   TEST_CASE("numbers out of range are syntax errors") {

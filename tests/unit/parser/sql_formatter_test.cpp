@@ -235,8 +235,8 @@ TEST_SUITE("sql_formatter") {
     const Expression a = Column("A");
     CHECK(FormatExpression(Neg(a)) == "-A");
     CHECK(FormatExpression(Neg(Int(5))) == "-(5)");
-    CHECK(FormatExpression(Neg(Int(-5))) == "-(-5)");
-    CHECK(FormatExpression(Neg(Neg(a))) == "-(-A)");
+    CHECK(FormatExpression(Neg(Int(-5))) == "- -5");
+    CHECK(FormatExpression(Neg(Neg(a))) == "- -A");
     CHECK(FormatExpression(Neg(Dbl(1.5))) == "-(1.5E0)");
     CHECK(FormatExpression(Neg(Expr(ast::DecimalLiteral{".5"}))) == "-(.5)");
     CHECK(FormatExpression(Neg(Bin(BinaryOperator::kAdd, a, a))) == "-(A + A)");
