@@ -1,0 +1,54 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runtime/core/logical_schema.h"
+#include "runtime/core/value.h"
+
+namespace fluxo::serde {
+
+/// The serialization formats Fluxo reads and writes without a schema registry.
+enum class FormatKind : uint8_t { kJson, kDelimited, kKafka, kNone };
+
+/// A format and its options, from KEY_FORMAT / VALUE_FORMAT / FORMAT and the related WITH
+/// properties.
+struct FormatSpec {
+  FormatKind kind = FormatKind::kJson;
+  char delimiter = ',';  ///< DELIMITED only (KEY_DELIMITER / VALUE_DELIMITER; SPACE and TAB
+                         ///< already resolved to ' ' and '\t').
+  /// WRAP_SINGLE_VALUE: whether one column is written as {"COL": v} (true) or as v (false).
+  /// Unset means the format's default: wrapped for values, unwrapped for keys.
+  std::optional<bool> wrap_single_value;
+};
+
+/// Returns the format's name as ksqlDB writes it: JSON, DELIMITED, KAFKA, NONE.
+const char* FormatName(FormatKind kind);
+
+/// Reads and writes one side of a Kafka record, the key or the value, for a fixed list of
+/// columns. Instances are immutable and used by one task thread at a time.
+class RecordSerde {
+ public:
+  virtual ~RecordSerde() = default;
+
+  /// Turns the record bytes into the columns' values, in column order. Null bytes (a Kafka
+  /// null) give nothing: a tombstone for a value, no key for a key. Throws fluxo::Error of
+  /// kind kExecution naming the problem when the bytes do not fit the columns (the caller
+  /// skips the record and logs it).
+  virtual std::optional<ValueList> Deserialize(const std::optional<std::string>& bytes) const = 0;
+
+  /// Turns column values (in column order) into record bytes; nothing gives a Kafka null.
+  /// Throws fluxo::Error of kind kExecution when a value cannot be written.
+  virtual std::optional<std::string> Serialize(const std::optional<ValueList>& values) const = 0;
+};
+
+/// Makes the serde for `columns` (the key or the value columns of a schema) in `format`.
+/// Throws fluxo::Error of kind kPlanning when the format cannot carry those columns, e.g. KAFKA
+/// with more than one column, DELIMITED with an ARRAY column, NONE with any column.
+std::unique_ptr<RecordSerde> MakeRecordSerde(const FormatSpec& format,
+                                             const std::vector<Column>& columns,
+                                             bool is_key);
+
+}  // namespace fluxo::serde
