@@ -5,24 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "runtime/core/format_spec.h"
 #include "runtime/core/logical_schema.h"
 #include "runtime/core/value.h"
 
 namespace fluxo::serde {
 
-/// The serialization formats Fluxo reads and writes without a schema registry.
-enum class FormatKind : uint8_t { kJson, kDelimited, kKafka, kNone };
-
-/// A format and its options, from KEY_FORMAT / VALUE_FORMAT / FORMAT and the related WITH
-/// properties.
-struct FormatSpec {
-  FormatKind kind = FormatKind::kJson;
-  char delimiter = ',';  ///< DELIMITED only (KEY_DELIMITER / VALUE_DELIMITER; SPACE and TAB
-                         ///< already resolved to ' ' and '\t').
-  /// WRAP_SINGLE_VALUE: whether one column is written as {"COL": v} (true) or as v (false).
-  /// Unset means the format's default: wrapped for values, unwrapped for keys.
-  std::optional<bool> wrap_single_value;
-};
+using fluxo::FormatKind;  // Defined in runtime/core/format_spec.h, shared with the catalog.
+using fluxo::FormatSpec;
 
 /// Returns the format's name as ksqlDB writes it: JSON, DELIMITED, KAFKA, NONE.
 const char* FormatName(FormatKind kind);
