@@ -17,6 +17,7 @@
 
 #include "cli/command.h"
 #include "cli/parse_command.h"
+#include "cli/test_command.h"
 #include "runtime/core/error.h"
 
 #ifndef FLUXO_VERSION
@@ -38,6 +39,8 @@ struct Subcommand {
 constexpr std::array kSubcommands = {
     Subcommand{
         "parse", "Parse SQL files and print each statement in canonical form", &RunParseCommand},
+    Subcommand{
+        "test", "Run query tests in ksqlDB's QTT format on in-memory topics", &RunTestCommand},
 };
 
 /// Returns `fluxo 0.1.0 (librdkafka 2.0.2, RocksDB 7.8.3)`: the librdkafka version is the

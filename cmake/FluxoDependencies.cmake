@@ -68,3 +68,10 @@ find_package(nlohmann_json 3 CONFIG QUIET)
 if(NOT nlohmann_json_FOUND)
   fluxo_missing("nlohmann-json" "nlohmann-json3-dev")
 endif()
+
+# simdjson: the JSON serde's parser (On-Demand API, which also gives a number's exact text).
+find_package(simdjson CONFIG QUIET)
+if(NOT simdjson_FOUND)
+  fluxo_missing("simdjson" "libsimdjson-dev")
+endif()
+message(STATUS "simdjson ${simdjson_VERSION}")

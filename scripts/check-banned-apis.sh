@@ -63,8 +63,9 @@ console_pattern='std::(cout|cerr|clog)([^[:alnum:]_]|$)'
 console_pattern+='|(^|[^[:alnum:]_:])(std::)?(printf|fprintf|puts)[[:space:]]*\('
 check_rule "console-output" "$console_pattern" \
   "parser/, planner/ and runtime/ return values or throw fluxo::Error; only the front ends in
-cli/ print, and the runtime reports through its logging and processing log" \
-  "parser planner runtime" "" ""
+cli/ print, and the runtime reports through runtime/core/log (the one allowed writer) and its
+processing log" \
+  "parser planner runtime" "" "runtime/core/log.cpp"
 
 # 2. librdkafka outside its wrapper.
 check_rule "raw-librdkafka" \

@@ -10,6 +10,7 @@ packages=(
   libboost-program-options-dev
   doctest-dev
   nlohmann-json3-dev
+  libsimdjson-dev
   clang-format clang-tidy
   python3
 )

@@ -41,6 +41,15 @@ std::vector<size_t> LogicalSchema::IndexesIn(ColumnNamespace column_namespace) c
   return indexes;
 }
 
+std::vector<Column> LogicalSchema::ColumnsAt(const std::vector<size_t>& indexes) const {
+  std::vector<Column> selected;
+  selected.reserve(indexes.size());
+  for (size_t index : indexes) {
+    selected.push_back(columns_[index]);
+  }
+  return selected;
+}
+
 bool LogicalSchema::operator==(const LogicalSchema& other) const {
   if (columns_.size() != other.columns_.size()) {
     return false;

@@ -43,6 +43,9 @@ class LogicalSchema {
   /// Returns the schema positions of the columns of one namespace.
   std::vector<size_t> IndexesIn(ColumnNamespace column_namespace) const;
 
+  /// Returns the columns at `indexes`, in that order.
+  std::vector<Column> ColumnsAt(const std::vector<size_t>& indexes) const;
+
   bool operator==(const LogicalSchema& other) const;
 
  private:

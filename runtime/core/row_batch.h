@@ -19,7 +19,9 @@ struct Row {
   int32_t partition = 0;  ///< Source partition (ROWPARTITION).
   int64_t offset = 0;     ///< Source offset (ROWOFFSET).
   ChangeKind kind = ChangeKind::kInsert;
-  bool tombstone = false;  ///< The record had a null value (a delete for a table).
+  bool tombstone = false;    ///< The record had a null value (a delete for a table).
+  bool key_missing = false;  ///< The record had a null key: written back as a null key, which
+                             ///< differs from a key whose columns are NULL in some formats.
 };
 
 /// The unit operators push downstream: the rows of one consumer poll, in order. Kept behind

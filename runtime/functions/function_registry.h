@@ -1,5 +1,7 @@
+// Owned by the functions module; see runtime/functions.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <optional>
@@ -13,8 +15,11 @@ namespace fluxo::functions {
 
 /// Computes a scalar function from its evaluated arguments, each already cast to the
 /// parameter type the resolution chose. Returns a Value of the resolved return type (or NULL).
-/// Throws fluxo::Error of kind kExecution for a failure on this row (the record is skipped
-/// and logged), never for a NULL argument.
+/// Throws fluxo::Error of kind kExecution for a failure on this row (a bad pattern, an
+/// unparseable date), never for a NULL argument. The caller logs the failure and decides what
+/// it means; in ksqlDB's vectors a failing SELECT or PARTITION BY expression becomes NULL
+/// (null.json "coalesce - with parse_date", partition-by.json "should handle PARTITION BY
+/// that throws") and a row whose GROUP BY expression fails is dropped.
 using ScalarFunctionBody = std::function<Value(const ValueList& arguments)>;
 
 /// A function call resolved for concrete argument types.
@@ -28,7 +33,7 @@ struct ResolvedScalarFunction {
 /// What SHOW FUNCTIONS and DESCRIBE FUNCTION print for one function.
 struct FunctionDescription {
   std::string name;
-  std::string category;     ///< "STRING", "MATHEMATICAL", "NULL", "DATE / TIME", ...
+  std::string category;     ///< "STRING", "MATHEMATICAL", "CONDITIONAL", "DATE / TIME", ...
   std::string description;  ///< One sentence.
   std::vector<std::string>
       signatures;  ///< e.g. "SUBSTRING(STRING str, INT pos, INT len) -> STRING"
@@ -37,10 +42,20 @@ struct FunctionDescription {
 /// The scalar functions Fluxo knows, resolved by name and argument types as ksqlDB does:
 /// an exact match first, then one reachable by implicit widening (INT -> BIGINT -> DECIMAL ->
 /// DOUBLE); a NULL literal argument (type nullptr) fits any parameter.
+///
+/// When several overloads fit in the same round, the choice follows ksqlDB's `UdfIndex`: a
+/// fixed-arity overload beats a variadic one, then more declared parameters win, then fewer
+/// generic parameters. Where ksqlDB would report an ambiguous call, Fluxo takes the overload
+/// with the cheapest widening (fewest steps along INT -> BIGINT -> DECIMAL -> DOUBLE), then
+/// the one registered first.
 class FunctionRegistry {
  public:
   /// Returns the registry of built-in functions (built once, thread-safe).
   static const FunctionRegistry& BuiltIn();
+
+  /// Returns the built-in functions plus the test functions that ksqlDB's query-validation
+  /// tests load (BAD_UDF, WHENCONDITION, WHENRESULT); only the conformance runner uses it.
+  static const FunctionRegistry& WithConformanceTestFunctions();
 
   /// Resolves `name` (upper case) for `argument_types`, or nothing when no overload fits.
   std::optional<ResolvedScalarFunction> Resolve(
@@ -63,10 +78,17 @@ class FunctionRegistry {
         const std::vector<SqlTypePtr>& argument_types)>
         resolve;
     ScalarFunctionBody body;
-    std::string signature;  ///< For DESCRIBE FUNCTION.
+    std::string signature;           ///< For DESCRIBE FUNCTION.
+    bool variadic = false;           ///< The last declared parameter takes any number of arguments.
+    size_t declared_parameters = 0;  ///< Parameters in the signature (a variadic one counts 1).
+    int generic_parameters = 0;      ///< Declared parameters whose type mentions a generic.
+    /// When set, called once per resolution to make the body, so that a function with
+    /// per-call-site state (BAD_UDF counts its calls) gets a fresh one for every call site.
+    std::function<ScalarFunctionBody()> make_body;
   };
 
-  /// Adds a function (used while building the built-in registry).
+  /// Adds a function (used while building the built-in registry). Adding a name that exists
+  /// appends the overloads and signatures to it.
   void Add(FunctionDescription description, std::vector<Overload> overloads);
 
  private:

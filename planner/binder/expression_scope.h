@@ -1,0 +1,37 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runtime/core/source_span.h"
+#include "runtime/core/sql_type.h"
+
+namespace fluxo::planner {
+
+/// One column an expression may name, with where it sits in the row.
+struct ScopeColumn {
+  std::string source;  ///< The source's name or alias, for qualified references (`T.PRICE`).
+  std::string name;
+  size_t index = 0;  ///< Position in the row the expression is evaluated on.
+  SqlTypePtr type;
+};
+
+/// The columns visible to an expression and what else it may use.
+struct ExpressionScope {
+  std::vector<ScopeColumn> columns;
+  bool allow_pseudocolumns = true;  ///< ROWTIME, ROWPARTITION, ROWOFFSET.
+
+  /// Finds `name` (qualified by `source` when given). Throws fluxo::Error of kind kBinding at
+  /// `span` when it does not resolve (with a "Did you mean" hint) or is ambiguous.
+  const ScopeColumn* Resolve(const std::optional<std::string>& source,
+                             const std::string& name,
+                             const SourceSpan& span) const;
+
+  /// Like Resolve but returns nullptr instead of throwing when nothing matches.
+  const ScopeColumn* Find(const std::optional<std::string>& source,
+                          const std::string& name,
+                          const SourceSpan& span) const;
+};
+
+}  // namespace fluxo::planner

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "planner/catalog/catalog.h"
+#include "runtime/core/processing_log.h"
+#include "runtime/engine/statement_result.h"
+#include "runtime/functions/function_registry.h"
+#include "runtime/topic/topic_client.h"
+
+namespace fluxo::engine {
+
+struct EngineState;
+
+/// The one facade every front end drives (STYLE.md §9.8): SQL text in, results and errors out.
+/// Holds the catalog, the session properties and the persistent queries of one Fluxo instance.
+/// Statements run one at a time; persistent queries are driven by RunUntilIdle() in this
+/// deterministic, in-process mode (the Kafka runtime adds threads and tasks later).
+class Engine {
+ public:
+  explicit Engine(std::shared_ptr<runtime::TopicClient> topics);
+  ~Engine();
+
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  /// Parses and runs every statement of `script` in order. Throws fluxo::Error for the first
+  /// statement that fails (a syntax error before any statement runs); statements before it
+  /// keep their effect, and the error's span points into `script`.
+  std::vector<StatementResult> ExecuteScript(const std::string& script);
+
+  /// Processes every record available to the persistent queries, query by query in creation
+  /// order, until no query has input left. Returns the number of records read.
+  size_t RunUntilIdle();
+
+  const planner::Catalog& catalog() const;
+
+  runtime::TopicClient& topics();
+
+  /// Session properties set with SET (and the engine's configuration).
+  const std::map<std::string, std::string>& properties() const;
+
+  /// Records skipped because they could not be read, evaluated or written, per query.
+  const ProcessingLog& processing_log() const;
+
+  /// Echo skipped records to the server log (on by default).
+  void SetLogSkippedRecords(bool log);
+
+  /// Resolves functions in `registry` from now on (default: the built-ins). The conformance
+  /// runner passes the registry with ksqlDB's test-only functions. Must outlive the engine.
+  void UseFunctionRegistry(const functions::FunctionRegistry& registry);
+
+ private:
+  std::unique_ptr<EngineState> state_;
+};
+
+}  // namespace fluxo::engine

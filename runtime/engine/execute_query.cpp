@@ -1,0 +1,193 @@
+// Statements that start, stop or feed queries: CREATE ... AS SELECT, INSERT INTO ... SELECT,
+// INSERT INTO ... VALUES, TERMINATE.
+
+#include <chrono>
+#include <utility>
+
+#include "planner/binder/bind_query.h"
+#include "planner/binder/expression_binder.h"
+#include "runtime/core/error.h"
+#include "runtime/engine/engine_state.h"
+#include "runtime/expr/cast.h"
+#include "runtime/expr/evaluator.h"
+#include "runtime/serde/record_serde.h"
+
+namespace fluxo::engine {
+
+namespace {
+
+StatementResult StartQuery(EngineState& state,
+                           planner::LogicalPlan logical,
+                           const std::string& query_id,
+                           const std::string& text) {
+  if (logical.sink.description.topic == logical.source.topic) {
+    throw Error(ErrorKind::kPlanning,
+                "A query cannot write to the topic it reads: " + logical.source.topic);
+  }
+  planner::PhysicalPlan physical = planner::PlanPhysical(logical, query_id);
+  // Build the operators before anything changes, so that a plan that cannot run changes
+  // nothing.
+  auto query = std::make_unique<PersistentQuery>(
+      std::move(physical), text, *state.topics, state.processing_log);
+  if (query->plan().creates_sink) {
+    state.topics->CreateTopic(logical.sink.description.topic, logical.sink.partitions);
+    state.catalog.AddSource(logical.sink.description,
+                            /*or_replace=*/false,
+                            /*if_not_exists=*/false);
+  }
+  state.queries.push_back(std::move(query));
+  StatementResult result;
+  result.query_id = query_id;
+  result.message = "Created query with ID " + query_id;
+  return result;
+}
+
+std::string NextQueryId(EngineState& state, const std::string& prefix) {
+  return prefix + std::to_string(state.next_query_number++);
+}
+
+Value EvaluateConstant(EngineState& state,
+                       const ast::Expression& expression,
+                       const SqlTypePtr& type,
+                       const std::string& column) {
+  const planner::ExpressionScope scope;  // VALUES see no columns.
+  const planner::ExpressionBinder binder(scope, state.catalog, *state.functions);
+  expr::BoundExpressionPtr bound = binder.Bind(expression);
+  if (bound->type && !SameType(bound->type, type) && !expr::CanWiden(*bound->type, *type) &&
+      !expr::CanCast(*bound->type, *type)) {
+    throw Error(ErrorKind::kType,
+                "Expected type " + type->ToString() + " for field " + column + " but got " +
+                    bound->type->ToString(),
+                expression.span);
+  }
+  return expr::CompileExpression(planner::CastTo(bound, type))->Evaluate(Row{});
+}
+
+}  // namespace
+
+StatementResult ExecuteCreateSourceAs(EngineState& state,
+                                      const ast::CreateSourceAs& create,
+                                      const std::string& text) {
+  if (const planner::SourceDescription* existing = state.catalog.FindSource(create.name.value)) {
+    if (create.if_not_exists) {
+      StatementResult result;
+      result.message = "A source called " + existing->name + " already exists; nothing changed.";
+      return result;
+    }
+    throw Error(ErrorKind::kPlanning,
+                "Cannot add " +
+                    std::string(create.kind == ast::SourceKind::kTable ? "TABLE" : "STREAM") +
+                    " '" + create.name.value + "': A " + planner::SourceTypeName(existing->type) +
+                    " with the same name already exists",
+                create.name.span);
+  }
+  const planner::SourceDescription* source =
+      create.query.from.source.has_value()
+          ? state.catalog.FindSource(create.query.from.source->value)
+          : nullptr;
+  const int32_t partitions = source != nullptr && state.topics->TopicExists(source->topic)
+                                 ? state.topics->PartitionCount(source->topic)
+                                 : 1;
+  planner::LogicalPlan logical =
+      planner::BindCreateSourceAs(create, state.catalog, *state.functions, text, partitions);
+  const std::string prefix = create.kind == ast::SourceKind::kTable ? "CTAS_" : "CSAS_";
+  return StartQuery(
+      state, std::move(logical), NextQueryId(state, prefix + create.name.value + "_"), text);
+}
+
+StatementResult ExecuteInsertInto(EngineState& state,
+                                  const ast::InsertInto& insert,
+                                  const std::string& text) {
+  planner::LogicalPlan logical =
+      planner::BindInsertInto(insert, state.catalog, *state.functions, text);
+  return StartQuery(state, std::move(logical), NextQueryId(state, "INSERTQUERY_"), text);
+}
+
+StatementResult ExecuteInsertValues(EngineState& state, const ast::InsertValues& insert) {
+  const planner::SourceDescription* target = state.catalog.FindSource(insert.target.value);
+  if (target == nullptr) {
+    throw Error(ErrorKind::kBinding,
+                "Cannot insert values into an unknown stream/table: " + insert.target.value,
+                insert.target.span);
+  }
+  const LogicalSchema& schema = target->schema;
+  std::vector<std::string> names;
+  if (insert.columns.empty()) {
+    for (const Column& column : schema.columns()) {
+      names.push_back(column.name);
+    }
+  } else {
+    for (const ast::Identifier& column : insert.columns) {
+      names.push_back(column.value);
+    }
+  }
+  if (names.size() != insert.values.size()) {
+    throw Error(ErrorKind::kPlanning,
+                "Expected number columns and values to match: " + std::to_string(names.size()) +
+                    " columns, " + std::to_string(insert.values.size()) + " values",
+                insert.target.span);
+  }
+  ValueList row(schema.columns().size());
+  runtime::TopicRecord record;
+  record.timestamp = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == "ROWTIME") {
+      const Value time = EvaluateConstant(state, insert.values[i], SqlType::Bigint(), "ROWTIME");
+      record.timestamp = time.IsNull() ? record.timestamp : time.AsInt64();
+      continue;
+    }
+    const auto index = schema.Find(names[i]);
+    if (!index.has_value()) {
+      throw Error(ErrorKind::kBinding,
+                  "Column name " + names[i] + " does not exist.",
+                  insert.values[i].span);
+    }
+    row[*index] =
+        EvaluateConstant(state, insert.values[i], schema.columns()[*index].type, names[i]);
+  }
+  const auto split = [&](ColumnNamespace column_namespace) {
+    std::vector<Column> columns;
+    ValueList values;
+    for (size_t index : schema.IndexesIn(column_namespace)) {
+      columns.push_back(schema.columns()[index]);
+      values.push_back(row[index]);
+    }
+    return std::make_pair(columns, values);
+  };
+  auto [key_columns, key_values] = split(ColumnNamespace::kKey);
+  auto [value_columns, value_values] = split(ColumnNamespace::kValue);
+  if (!key_columns.empty()) {
+    record.key =
+        serde::MakeRecordSerde(target->key_format, key_columns, true)->Serialize(key_values);
+  }
+  record.value =
+      serde::MakeRecordSerde(target->value_format, value_columns, false)->Serialize(value_values);
+  state.topics->Produce(target->topic, std::move(record));
+  return StatementResult{};
+}
+
+StatementResult ExecuteQueryControl(EngineState& state, const ast::QueryControl& control) {
+  if (control.action != ast::QueryAction::kTerminate) {
+    throw Error(ErrorKind::kPlanning, "PAUSE and RESUME are not supported yet");
+  }
+  StatementResult result;
+  if (!control.query_id.has_value()) {
+    state.queries.clear();
+    result.message = "All queries terminated.";
+    return result;
+  }
+  auto& queries = state.queries;
+  for (auto query = queries.begin(); query != queries.end(); ++query) {
+    if ((*query)->id() == control.query_id->value) {
+      queries.erase(query);
+      result.message = "Query terminated.";
+      return result;
+    }
+  }
+  throw Error(
+      ErrorKind::kPlanning, "Unknown queryId: " + control.query_id->value, control.query_id->span);
+}
+
+}  // namespace fluxo::engine

@@ -1,0 +1,67 @@
+#pragma once
+
+// The pieces JsonReader is made of, shared by json_reader.cpp and json_value_reader.cpp only:
+// they use simdjson, which stays private to runtime/serde.
+
+#include <exception>
+#include <simdjson.h>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "runtime/core/sql_type.h"
+#include "runtime/core/value.h"
+
+namespace fluxo::serde {
+
+/// Thrown inside the JSON reader for bytes that are not one valid JSON document.
+struct MalformedJson : std::exception {
+  explicit MalformedJson(std::string reason_text) : reason(std::move(reason_text)) {}
+
+  std::string reason;
+};
+
+/// Thrown inside the JSON reader for a value that does not convert (ksqlDB's
+/// CoercionException). `path` grows as the failure travels up: "[2]", ".ITEMS[2]", ...
+struct CoercionFailure : std::exception {
+  explicit CoercionFailure(std::string message_text) : message(std::move(message_text)) {}
+
+  std::string message;
+  std::string path;
+};
+
+/// Returns the result's value, or throws MalformedJson with simdjson's reason.
+template <typename T>
+T TakeJson(simdjson::simdjson_result<T> result) {
+  T value{};
+  if (const simdjson::error_code error = std::move(result).get(value); error) {
+    throw MalformedJson{simdjson::error_message(error)};
+  }
+  return value;
+}
+
+/// Reads `value` as a `type` value with ksqlDB's coercions (JsonReader lists them). Throws
+/// MalformedJson, or CoercionFailure with the path below `value`.
+Value ReadJsonValue(simdjson::ondemand::value value, const SqlType& type);
+
+/// Reads an object into the values of `fields`, in their order, matching names as JsonReader
+/// describes. `lowercase_names` tells whether a field name has a lower-case letter.
+ValueList ReadJsonFields(simdjson::ondemand::object object,
+                         const std::vector<StructField>& fields,
+                         bool lowercase_names);
+
+/// Returns true when a field name has an ASCII lower-case letter (a quoted name).
+bool HasLowercaseName(const std::vector<StructField>& fields);
+
+/// Walks a value without converting it, so that malformed JSON is reported wherever it is.
+void SkipJsonValue(simdjson::ondemand::value value);
+
+/// Throws ksqlDB's "Can't convert type" failure for `value`, of JSON type `type`.
+[[noreturn]] void FailJsonConversion(simdjson::ondemand::value& value,
+                                     simdjson::ondemand::json_type type,
+                                     const SqlType& required);
+
+/// Consumes a `null` literal; throws MalformedJson when the value only looked like one.
+void ExpectJsonNull(simdjson::ondemand::value& value);
+
+}  // namespace fluxo::serde

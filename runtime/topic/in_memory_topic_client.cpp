@@ -1,0 +1,113 @@
+#include "runtime/topic/in_memory_topic_client.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "runtime/core/error.h"
+
+namespace fluxo::runtime {
+
+void InMemoryTopicClient::CreateTopic(const std::string& topic, int32_t partitions) {
+  if (partitions < 1) {
+    throw Error(ErrorKind::kIo, "A topic needs at least one partition: " + topic);
+  }
+  std::lock_guard lock(mutex_);
+  auto existing = topics_.find(topic);
+  if (existing != topics_.end()) {
+    if (static_cast<int32_t>(existing->second.size()) != partitions) {
+      throw Error(ErrorKind::kIo,
+                  "Topic '" + topic + "' exists with " + std::to_string(existing->second.size()) +
+                      " partitions, not " + std::to_string(partitions));
+    }
+    return;
+  }
+  topics_.emplace(topic, std::vector<Partition>(static_cast<size_t>(partitions)));
+}
+
+bool InMemoryTopicClient::TopicExists(const std::string& topic) const {
+  std::lock_guard lock(mutex_);
+  return topics_.count(topic) > 0;
+}
+
+const std::vector<InMemoryTopicClient::Partition>& InMemoryTopicClient::PartitionsOf(
+    const std::string& topic) const {
+  auto found = topics_.find(topic);
+  if (found == topics_.end()) {
+    throw Error(ErrorKind::kIo, "Topic does not exist: " + topic);
+  }
+  return found->second;
+}
+
+std::vector<InMemoryTopicClient::Partition>& InMemoryTopicClient::PartitionsOf(
+    const std::string& topic) {
+  const auto& self = *this;
+  return const_cast<std::vector<Partition>&>(self.PartitionsOf(topic));  // Same lookup.
+}
+
+int32_t InMemoryTopicClient::PartitionCount(const std::string& topic) const {
+  std::lock_guard lock(mutex_);
+  return static_cast<int32_t>(PartitionsOf(topic).size());
+}
+
+void InMemoryTopicClient::DeleteTopic(const std::string& topic) {
+  std::lock_guard lock(mutex_);
+  topics_.erase(topic);
+}
+
+std::vector<std::string> InMemoryTopicClient::ListTopics() const {
+  std::lock_guard lock(mutex_);
+  std::vector<std::string> names;
+  for (const auto& [name, partitions] : topics_) {
+    names.push_back(name);
+  }
+  return names;
+}
+
+TopicRecord InMemoryTopicClient::Produce(const std::string& topic, TopicRecord record) {
+  std::lock_guard lock(mutex_);
+  std::vector<Partition>& partitions = PartitionsOf(topic);
+  const auto count = static_cast<int32_t>(partitions.size());
+  if (record.partition < 0) {
+    record.partition = record.key.has_value() ? PartitionForKey(*record.key, count) : 0;
+  }
+  if (record.partition >= count) {
+    throw Error(
+        ErrorKind::kIo,
+        "Partition " + std::to_string(record.partition) + " does not exist in topic " + topic);
+  }
+  Partition& log = partitions[static_cast<size_t>(record.partition)];
+  record.offset = static_cast<int64_t>(log.size());
+  log.push_back(record);
+  return record;
+}
+
+std::vector<TopicRecord> InMemoryTopicClient::Fetch(const std::string& topic,
+                                                    int32_t partition,
+                                                    int64_t offset,
+                                                    size_t max_records) const {
+  std::lock_guard lock(mutex_);
+  const auto& partitions = PartitionsOf(topic);
+  if (partition < 0 || partition >= static_cast<int32_t>(partitions.size())) {
+    throw Error(ErrorKind::kIo,
+                "Partition " + std::to_string(partition) + " does not exist in topic " + topic);
+  }
+  const Partition& log = partitions[static_cast<size_t>(partition)];
+  std::vector<TopicRecord> records;
+  const auto begin = static_cast<size_t>(std::max<int64_t>(offset, 0));
+  for (size_t i = begin; i < log.size() && records.size() < max_records; ++i) {
+    records.push_back(log[i]);
+  }
+  return records;
+}
+
+int64_t InMemoryTopicClient::EndOffset(const std::string& topic, int32_t partition) const {
+  std::lock_guard lock(mutex_);
+  const auto& partitions = PartitionsOf(topic);
+  if (partition < 0 || partition >= static_cast<int32_t>(partitions.size())) {
+    throw Error(ErrorKind::kIo,
+                "Partition " + std::to_string(partition) + " does not exist in topic " + topic);
+  }
+  return static_cast<int64_t>(partitions[static_cast<size_t>(partition)].size());
+}
+
+}  // namespace fluxo::runtime

@@ -1,0 +1,53 @@
+#include "runtime/topic/topic_client.h"
+
+namespace fluxo::runtime {
+
+int32_t Murmur2(const std::string& key) {
+  // Kafka's Utils.murmur2: seed 0x9747b28c, m = 0x5bd1e995, r = 24.
+  constexpr uint32_t kSeed = 0x9747b28cU;
+  constexpr uint32_t kM = 0x5bd1e995U;
+  constexpr int kR = 24;
+  const auto length = static_cast<uint32_t>(key.size());
+  uint32_t hash = kSeed ^ length;
+  const auto* data = reinterpret_cast<const unsigned char*>(key.data());
+  const uint32_t blocks = length / 4;
+  for (uint32_t i = 0; i < blocks; ++i) {
+    const uint32_t offset = i * 4;
+    uint32_t k = static_cast<uint32_t>(data[offset]) |
+                 (static_cast<uint32_t>(data[offset + 1]) << 8) |
+                 (static_cast<uint32_t>(data[offset + 2]) << 16) |
+                 (static_cast<uint32_t>(data[offset + 3]) << 24);
+    k *= kM;
+    k ^= k >> kR;
+    k *= kM;
+    hash *= kM;
+    hash ^= k;
+  }
+  const uint32_t tail = blocks * 4;
+  switch (length % 4) {
+    case 3:
+      hash ^= static_cast<uint32_t>(data[tail + 2]) << 16;
+      [[fallthrough]];
+    case 2:
+      hash ^= static_cast<uint32_t>(data[tail + 1]) << 8;
+      [[fallthrough]];
+    case 1:
+      hash ^= static_cast<uint32_t>(data[tail]);
+      hash *= kM;
+      break;
+    default:
+      break;
+  }
+  hash ^= hash >> 13;
+  hash *= kM;
+  hash ^= hash >> 15;
+  return static_cast<int32_t>(hash);
+}
+
+int32_t PartitionForKey(const std::string& key, int32_t partitions) {
+  // Kafka's toPositive(murmur2(key)) % partitions.
+  const auto positive = static_cast<uint32_t>(Murmur2(key)) & 0x7fffffffU;
+  return static_cast<int32_t>(positive % static_cast<uint32_t>(partitions));
+}
+
+}  // namespace fluxo::runtime

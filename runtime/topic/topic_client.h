@@ -1,0 +1,72 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fluxo::runtime {
+
+/// One Kafka record header.
+struct RecordHeader {
+  std::string key;
+  std::optional<std::string> value;
+
+  bool operator==(const RecordHeader&) const = default;
+};
+
+/// One Kafka record as the engine sees it: raw key and value bytes (nothing for a Kafka null),
+/// a timestamp in ms, headers, and once stored, its partition and offset.
+struct TopicRecord {
+  std::optional<std::string> key;
+  std::optional<std::string> value;
+  int64_t timestamp = 0;
+  std::vector<RecordHeader> headers;
+  int32_t partition = -1;  ///< On produce: -1 picks the partition from the key.
+  int64_t offset = -1;     ///< Set when stored.
+};
+
+/// The engine's only way to reach topics (STYLE.md: I/O seams). Two implementations:
+/// InMemoryTopicClient (deterministic; unit and conformance tests) and, in the Kafka runtime
+/// issue, librdkafka. Methods throw fluxo::Error of kind kIo when the broker refuses.
+class TopicClient {
+ public:
+  virtual ~TopicClient() = default;
+
+  /// Creates `topic` with `partitions` partitions; succeeds silently when it exists with that
+  /// many partitions and throws kIo when it exists with another count.
+  virtual void CreateTopic(const std::string& topic, int32_t partitions) = 0;
+
+  virtual bool TopicExists(const std::string& topic) const = 0;
+
+  /// Returns the partition count of an existing topic (throws kIo for a missing one).
+  virtual int32_t PartitionCount(const std::string& topic) const = 0;
+
+  virtual void DeleteTopic(const std::string& topic) = 0;
+
+  /// Returns the topic names, sorted.
+  virtual std::vector<std::string> ListTopics() const = 0;
+
+  /// Appends `record` and returns it with its partition and offset. With partition -1, a
+  /// keyed record goes to murmur2(key) % partitions (Kafka's default partitioner, so that
+  /// Fluxo and Java clients agree); where a keyless record goes is the implementation's choice
+  /// (the in-memory client: partition 0).
+  virtual TopicRecord Produce(const std::string& topic, TopicRecord record) = 0;
+
+  /// Returns up to `max_records` records of one partition from `offset` on, in offset order.
+  virtual std::vector<TopicRecord> Fetch(const std::string& topic,
+                                         int32_t partition,
+                                         int64_t offset,
+                                         size_t max_records) const = 0;
+
+  /// Returns the offset the next record of the partition will get.
+  virtual int64_t EndOffset(const std::string& topic, int32_t partition) const = 0;
+};
+
+/// Kafka's murmur2 hash of a record key (the Java client's default partitioner).
+int32_t Murmur2(const std::string& key);
+
+/// The partition Kafka's default partitioner picks for `key` among `partitions`.
+int32_t PartitionForKey(const std::string& key, int32_t partitions);
+
+}  // namespace fluxo::runtime

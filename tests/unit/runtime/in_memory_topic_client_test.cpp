@@ -1,0 +1,56 @@
+#include "runtime/topic/in_memory_topic_client.h"
+
+#include <doctest/doctest.h>
+
+#include "runtime/core/error.h"
+
+namespace fluxo::runtime {
+
+TEST_SUITE("runtime") {
+  TEST_CASE("murmur2 matches Kafka's partitioner") {
+    // Vectors from Kafka's UtilsTest.testMurmur2, also what kafka-python's murmur2 gives.
+    CHECK(Murmur2("21") == -973932308);
+    CHECK(Murmur2("foobar") == -790332482);
+    CHECK(Murmur2("a-little-bit-long-string") == -985981536);
+    CHECK(Murmur2("abc") == 479470107);
+    CHECK(PartitionForKey("foobar", 4) == 2);
+    CHECK(PartitionForKey("abc", 4) == 3);
+  }
+
+  TEST_CASE("in-memory topics append, partition by key and fetch in order") {
+    InMemoryTopicClient client;
+    client.CreateTopic("t", 4);
+    client.CreateTopic("t", 4);  // Same count: fine.
+    CHECK_THROWS_AS(client.CreateTopic("t", 2), Error);
+    CHECK(client.TopicExists("t"));
+    CHECK(client.PartitionCount("t") == 4);
+
+    TopicRecord keyed;
+    keyed.key = "abc";
+    keyed.value = "v1";
+    keyed.timestamp = 10;
+    const TopicRecord stored = client.Produce("t", keyed);
+    CHECK(stored.partition == 3);
+    CHECK(stored.offset == 0);
+    keyed.value = "v2";
+    CHECK(client.Produce("t", keyed).offset == 1);
+
+    TopicRecord keyless;
+    keyless.value = std::nullopt;  // A tombstone is a record too.
+    CHECK(client.Produce("t", keyless).partition == 0);
+
+    const auto records = client.Fetch("t", 3, 0, 10);
+    REQUIRE(records.size() == 2);
+    CHECK(records[0].value == "v1");
+    CHECK(records[1].value == "v2");
+    CHECK(records[1].timestamp == 10);
+    CHECK(client.Fetch("t", 3, 1, 10).size() == 1);
+    CHECK(client.EndOffset("t", 3) == 2);
+    CHECK_THROWS_AS(client.Fetch("missing", 0, 0, 1), Error);
+    CHECK(client.ListTopics() == std::vector<std::string>{"t"});
+    client.DeleteTopic("t");
+    CHECK_FALSE(client.TopicExists("t"));
+  }
+}
+
+}  // namespace fluxo::runtime
