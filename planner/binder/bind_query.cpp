@@ -44,8 +44,11 @@ const SourceDescription& FindSource(const Catalog& catalog, const ast::Identifie
   throw Error(ErrorKind::kBinding, message, name.span);
 }
 
-ExpressionScope ScopeOf(const LogicalSchema& schema, const std::string& source) {
+ExpressionScope ScopeOf(const LogicalSchema& schema,
+                        const std::string& source,
+                        const std::string& clause) {
   ExpressionScope scope;
+  scope.clause = clause;
   for (size_t i = 0; i < schema.columns().size(); ++i) {
     scope.columns.push_back({source, schema.columns()[i].name, i, schema.columns()[i].type});
   }
@@ -218,7 +221,15 @@ std::vector<ProjectedColumn> BindProjection(const ast::Query& query,
           projection.push_back({name, ColumnOf(input, *key), ColumnNamespace::kKey});
           break;
         }
-        expr::BoundExpressionPtr bound = binder.Bind(*item.expression);
+        expr::BoundExpressionPtr bound;
+        try {
+          bound = binder.Bind(*item.expression);
+        } catch (const Error& error) {
+          if (error.kind() != ErrorKind::kType || !error.span().has_value()) {
+            throw;
+          }
+          throw Error(ErrorKind::kType, "Invalid Select: " + error.message(), *error.span());
+        }
         if (!bound->type) {
           throw Error(ErrorKind::kType,
                       "Can't infer a type of null. Please explicitly cast it to a required type, "
@@ -246,29 +257,55 @@ std::vector<ProjectedColumn> BindProjection(const ast::Query& query,
   return KeysFirst(std::move(projection));
 }
 
-// ksqlDB requires every key column of the input in the projection, so that the output keeps
-// the record's key.
-void CheckKeysProjected(const LogicalSchema& input,
-                        const std::vector<ProjectedColumn>& projection,
-                        const std::string& sink_name,
-                        const SourceSpan& span) {
+// ksqlDB's rules for keys in a projection: every key column of the input is selected, each
+// once, and something besides the keys is selected.
+void CheckProjectionKeys(const LogicalSchema& input,
+                         const std::vector<ProjectedColumn>& projection,
+                         const std::string& sink_name,
+                         const SourceSpan& span) {
+  std::vector<std::string> missing;
   for (size_t i = 0; i < input.columns().size(); ++i) {
     if (input.columns()[i].column_namespace != ColumnNamespace::kKey) {
       continue;
     }
-    const bool projected = std::any_of(projection.begin(), projection.end(), [&](const auto& c) {
-      return c.column_namespace == ColumnNamespace::kKey &&
-             c.expression->kind == expr::BoundKind::kColumn && c.expression->index == i;
-    });
-    if (!projected) {
-      const std::string& key = input.columns()[i].name;
-      Fail(
-          "Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used "
-          "to build `" +
-              sink_name + "` must include the key column " + key +
-              " in its projection (eg, SELECT " + key + "...).",
-          span);
+    std::vector<std::string> aliases;
+    for (const ProjectedColumn& column : projection) {
+      if (column.column_namespace == ColumnNamespace::kKey &&
+          column.expression->kind == expr::BoundKind::kColumn && column.expression->index == i) {
+        aliases.push_back(column.name);
+      }
     }
+    if (aliases.empty()) {
+      missing.push_back(input.columns()[i].name);
+    } else if (aliases.size() > 1) {
+      std::string list;
+      for (size_t a = 0; a < aliases.size(); ++a) {
+        list += (a == 0 ? "" : (a + 1 == aliases.size() ? " and " : ", ")) + aliases[a];
+      }
+      Fail("The projection contains a key column (`" + input.columns()[i].name +
+               "`) more than once, aliased as: " + list + ".",
+           span);
+    }
+  }
+  if (!missing.empty()) {
+    std::string names;
+    std::string example;
+    for (size_t m = 0; m < missing.size(); ++m) {
+      names += (m == 0 ? "" : (m + 1 == missing.size() ? " and " : ", ")) + missing[m];
+      example += (m == 0 ? "" : ", ") + missing[m];
+    }
+    Fail(
+        "Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used "
+        "to build `" +
+            sink_name + "` must include the key column" + (missing.size() > 1 ? "s " : " ") +
+            names + " in its projection (eg, SELECT " + example + "...).",
+        span);
+  }
+  const bool has_value = std::any_of(projection.begin(), projection.end(), [](const auto& column) {
+    return column.column_namespace != ColumnNamespace::kKey;
+  });
+  if (!has_value) {
+    Fail("The projection contains no value columns.", span);
   }
 }
 
@@ -283,21 +320,22 @@ LogicalPlan BindQuery(const ast::Query& query,
   plan.source_alias = query.from.alias.has_value() ? query.from.alias->value : source.name;
   plan.source_schema = source.schema;
 
-  ExpressionScope scope = ScopeOf(plan.source_schema, plan.source_alias);
   if (query.where.has_value()) {
+    const ExpressionScope scope = ScopeOf(plan.source_schema, plan.source_alias, "WHERE");
     const ExpressionBinder binder(scope, catalog, functions);
     plan.filter = binder.BindCondition(*query.where, "WHERE");
   }
   plan.repartitioned_schema = plan.source_schema;
   if (query.partition_by.has_value()) {
+    const ExpressionScope scope = ScopeOf(plan.source_schema, plan.source_alias, "PARTITION BY");
     const ExpressionBinder binder(scope, catalog, functions);
     plan.repartition = BindRepartition(*query.partition_by, plan.source_schema, binder);
     plan.repartitioned_schema = SchemaOf(*plan.repartition);
-    scope = ScopeOf(plan.repartitioned_schema, plan.source_alias);
   }
+  const ExpressionScope scope = ScopeOf(plan.repartitioned_schema, plan.source_alias, "SELECT");
   const ExpressionBinder binder(scope, catalog, functions);
   plan.projection = BindProjection(query, plan.repartitioned_schema, plan.source_alias, binder);
-  CheckKeysProjected(plan.repartitioned_schema, plan.projection, sink_name, query.span);
+  CheckProjectionKeys(plan.repartitioned_schema, plan.projection, sink_name, query.span);
   plan.output_schema = SchemaOf(plan.projection);
   return plan;
 }
@@ -310,21 +348,30 @@ LogicalPlan BindCreateSourceAs(const ast::CreateSourceAs& create,
                                const std::string& statement_text,
                                int32_t source_partitions) {
   const std::string& sink_name = create.name.value;
-  if (create.kind == ast::SourceKind::kTable) {
-    Fail("CREATE TABLE AS SELECT needs an aggregation, which is not supported yet",
-         create.name.span);
-  }
   LogicalPlan plan = BindQuery(create.query, catalog, functions, sink_name);
-  if (plan.source.type == SourceType::kTable) {
+  const bool table_result = plan.source.type == SourceType::kTable;
+  if (table_result && create.kind == ast::SourceKind::kStream) {
     Fail(
         "Invalid result type. Your SELECT query produces a TABLE. Please use CREATE TABLE AS "
         "SELECT statement instead.",
         create.name.span);
   }
+  if (!table_result && create.kind == ast::SourceKind::kTable) {
+    Fail(
+        "Invalid result type. Your SELECT query produces a STREAM. Please use CREATE STREAM AS "
+        "SELECT statement instead.",
+        create.name.span);
+  }
+  if (table_result && plan.repartition.has_value()) {
+    Fail(
+        "Cannot repartition a TABLE source. If this is a join, make sure that the criteria uses "
+        "the TABLE's key column instead.",
+        create.query.span);
+  }
   const SourceProperties properties = BindSourceProperties(create.properties);
   SourceDescription& sink = plan.sink.description;
   sink.name = sink_name;
-  sink.type = SourceType::kStream;
+  sink.type = table_result ? SourceType::kTable : SourceType::kStream;
   sink.schema = plan.output_schema;
   sink.statement = statement_text;
   sink.topic = properties.topic.value_or(sink_name);

@@ -5,6 +5,7 @@
 #include <variant>
 #include <vector>
 
+#include "parser/sql_formatter.h"
 #include "planner/binder/data_type_binder.h"
 #include "planner/binder/literal_binder.h"
 #include "runtime/core/error.h"
@@ -234,6 +235,14 @@ class Binding {
   }
 
   BoundExpressionPtr BindNode(const ast::Comparison& comparison, const SourceSpan& span) {
+    const bool distinct_form = comparison.op == ast::ComparisonOperator::kIsDistinctFrom ||
+                               comparison.op == ast::ComparisonOperator::kIsNotDistinctFrom;
+    if (!distinct_form &&
+        (comparison.left->Is<ast::NullLiteral>() || comparison.right->Is<ast::NullLiteral>())) {
+      ast::Expression whole;
+      whole.node = comparison;
+      TypeError("Comparison with NULL not supported: " + parser::FormatExpression(whole), span);
+    }
     return BindComparison(
         ToComparison(comparison.op), Bind(*comparison.left), Bind(*comparison.right), span);
   }
@@ -393,6 +402,9 @@ class Binding {
             span);
       }
       result_type = type;
+    }
+    if (!result_type) {
+      TypeError("Invalid Case expression. All case branches have NULL type", span);
     }
     const std::optional<SqlTypePtr> common = result_type;
     std::vector<BoundExpressionPtr> children;

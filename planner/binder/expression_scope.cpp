@@ -37,7 +37,8 @@ const ScopeColumn* ExpressionScope::Resolve(const std::optional<std::string>& so
     return column;
   }
   const std::string written = source.has_value() ? *source + "." + name : name;
-  std::string message = "Column '" + written + "' cannot be resolved.";
+  std::string message = (clause.empty() ? std::string("Column") : clause + " column") + " '" +
+                        written + "' cannot be resolved.";
   std::string best;
   size_t best_distance = kMaxSuggestionDistance + 1;
   for (const ScopeColumn& column : columns) {

@@ -21,6 +21,7 @@ struct ScopeColumn {
 struct ExpressionScope {
   std::vector<ScopeColumn> columns;
   bool allow_pseudocolumns = true;  ///< ROWTIME, ROWPARTITION, ROWOFFSET.
+  std::string clause;  ///< "SELECT", "WHERE", ...: names the clause in "cannot be resolved".
 
   /// Finds `name` (qualified by `source` when given). Throws fluxo::Error of kind kBinding at
   /// `span` when it does not resolve (with a "Did you mean" hint) or is ambiguous.

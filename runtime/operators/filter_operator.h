@@ -6,17 +6,19 @@
 
 namespace fluxo::runtime {
 
-/// WHERE over a stream. Consumes inserts; keeps the rows whose predicate is TRUE (FALSE and
-/// NULL drop the row). Null-valued records (tombstones) are dropped, as ksqlDB does for
-/// streams. No state. A row whose predicate fails to evaluate is skipped and logged.
+/// WHERE. Over a stream: keeps the rows whose predicate is TRUE (FALSE and NULL drop the row)
+/// and drops null-valued records, as ksqlDB does. Over a table's changelog: a row that does not
+/// pass becomes a delete of its key (it may have passed before) and deletes pass through. No
+/// state. A row whose predicate fails to evaluate is treated as not passing and logged.
 class FilterOperator final : public Operator {
  public:
-  FilterOperator(const planner::FilterStep& step, OperatorContext context);
+  FilterOperator(const planner::FilterStep& step, bool over_table, OperatorContext context);
 
   void Process(RowBatch&& batch, Emitter& downstream) override;
 
  private:
   expr::EvaluatorPtr predicate_;
+  bool over_table_;
   OperatorContext context_;
 };
 

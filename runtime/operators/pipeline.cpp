@@ -37,7 +37,9 @@ std::unique_ptr<Pipeline> Pipeline::Build(const planner::PhysicalPlan& plan,
   std::unique_ptr<Pipeline> pipeline(new Pipeline());
   pipeline->source_ = std::make_unique<SourceReader>(plan.source, context);
   if (plan.filter.has_value()) {
-    pipeline->operators_.push_back(std::make_unique<FilterOperator>(*plan.filter, context));
+    const bool over_table = plan.source.source.type == planner::SourceType::kTable;
+    pipeline->operators_.push_back(
+        std::make_unique<FilterOperator>(*plan.filter, over_table, context));
   }
   if (plan.repartition.has_value()) {
     pipeline->operators_.push_back(

@@ -180,7 +180,7 @@ TEST_SUITE("engine") {
         "CREATE STREAM s (id INT KEY, price DOUBLE) WITH (kafka_topic='s', format='JSON', "
         "partitions=1);");
     CHECK(ErrorOf(f.engine, "CREATE STREAM o AS SELECT id, pricee FROM s;") ==
-          "line 1:31: Column 'PRICEE' cannot be resolved. Did you mean 'PRICE'?");
+          "line 1:31: SELECT column 'PRICEE' cannot be resolved. Did you mean 'PRICE'?");
     CHECK(f.engine.catalog().FindSource("O") == nullptr);
     CHECK(ErrorOf(f.engine, "CREATE STREAM o AS SELECT price FROM s;")
               .starts_with("line 1:20: Key missing from projection"));
