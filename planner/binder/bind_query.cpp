@@ -5,6 +5,7 @@
 
 #include "planner/binder/expression_binder.h"
 #include "planner/binder/source_properties.h"
+#include "planner/physical/physical_plan.h"
 #include "runtime/core/error.h"
 
 namespace fluxo::planner {
@@ -109,7 +110,16 @@ LogicalSchema SchemaOf(const std::vector<ProjectedColumn>& columns) {
 // value column (the old key columns move into the value, as in ksqlDB).
 std::vector<ProjectedColumn> BindRepartition(const std::vector<ast::Expression>& keys,
                                              const LogicalSchema& input,
-                                             const ExpressionBinder& binder) {
+                                             const ExpressionBinder& binder,
+                                             const SourceSpan& span) {
+  if (keys.empty()) {
+    Fail("PARTITION BY requires at least one expression", span);
+  }
+  if (keys.size() > 1 && std::any_of(keys.begin(), keys.end(), [](const ast::Expression& key) {
+        return key.Is<ast::NullLiteral>();
+      })) {
+    Fail("Cannot PARTITION BY multiple columns including NULL", span);
+  }
   std::vector<std::string> taken;
   for (const Column& column : input.columns()) {
     taken.push_back(column.name);
@@ -329,7 +339,7 @@ LogicalPlan BindQuery(const ast::Query& query,
   if (query.partition_by.has_value()) {
     const ExpressionScope scope = ScopeOf(plan.source_schema, plan.source_alias, "PARTITION BY");
     const ExpressionBinder binder(scope, catalog, functions);
-    plan.repartition = BindRepartition(*query.partition_by, plan.source_schema, binder);
+    plan.repartition = BindRepartition(*query.partition_by, plan.source_schema, binder, query.span);
     plan.repartitioned_schema = SchemaOf(*plan.repartition);
   }
   const ExpressionScope scope = ScopeOf(plan.repartitioned_schema, plan.source_alias, "SELECT");
@@ -401,6 +411,11 @@ LogicalPlan BindCreateSourceAs(const ast::CreateSourceAs& create,
   } else if (sink.key_format.kind == FormatKind::kNone) {
     sink.key_format = FormatSpec{FormatKind::kKafka, ',', std::nullopt};
   }
+  if (!properties.key_format.has_value() && sink.key_format.kind == FormatKind::kKafka &&
+      sink.schema.IndexesIn(ColumnNamespace::kKey).size() > 1) {
+    // KAFKA carries one key column; several inherited keys are written as JSON (ksqlDB).
+    sink.key_format = FormatSpec{FormatKind::kJson, ',', std::nullopt};
+  }
   if (properties.timestamp_column.has_value()) {
     if (!sink.schema.Find(*properties.timestamp_column).has_value()) {
       Fail("The TIMESTAMP column set in the WITH clause does not exist in the schema: '" +
@@ -422,7 +437,7 @@ LogicalPlan BindInsertInto(const ast::InsertInto& insert,
   const SourceDescription* target = catalog.FindSource(insert.target.value);
   if (target == nullptr) {
     throw Error(ErrorKind::kBinding,
-                "Sink " + insert.target.value + " does not exist for the INSERT INTO statement.",
+                "Source `" + insert.target.value + "` does not exist.",
                 insert.target.span);
   }
   if (target->type != SourceType::kStream) {
@@ -434,7 +449,10 @@ LogicalPlan BindInsertInto(const ast::InsertInto& insert,
   }
   LogicalPlan plan = BindQuery(insert.query, catalog, functions, target->name);
   if (!(plan.output_schema == target->schema)) {
-    Fail("Incompatible schema between results and sink.", insert.query.span);
+    Fail("Incompatible schema between results and sink.\nResult schema is " +
+             DescribeSchema(plan.output_schema) + "\nSink schema is " +
+             DescribeSchema(target->schema),
+         insert.query.span);
   }
   plan.sink.description = *target;
   plan.sink.creates_source = false;

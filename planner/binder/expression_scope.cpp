@@ -51,6 +51,11 @@ const ScopeColumn* ExpressionScope::Resolve(const std::optional<std::string>& so
       best = source.has_value() ? column.source + "." + column.name : column.name;
     }
   }
+  if (clause == "PARTITION BY") {
+    message += " '" + written +
+               "' must be a column in the source schema since PARTITION BY is applied on the "
+               "input.";
+  }
   if (!best.empty()) {
     message += " Did you mean '" + best + "'?";
   }

@@ -81,9 +81,18 @@ char DelimiterValue(const ast::Property& property) {
   if (upper == "TAB") {
     return '\t';
   }
+  const std::string prefix =
+      "Failed to prepare statement: Configuration " + Upper(property.name) + " is invalid: ";
+  if (text.empty() || text == " " || text == "\t") {
+    Fail(property,
+         prefix +
+             "Delimiter cannot be empty, if you meant to have a tab or space for "
+             "delimiter, please use the word 'TAB' or 'SPACE' instead");
+  }
   if (text.size() != 1) {
     Fail(property,
-         "Invalid delimiter '" + text + "': a delimiter is one character, or SPACE or TAB");
+         prefix + "Invalid delimiter value: '" + text +
+             "'. Delimiter must be a single character or TAB or SPACE");
   }
   return text[0];
 }
@@ -150,6 +159,7 @@ std::string ColumnNameValue(const ast::Property& property) {
 SourceProperties BindSourceProperties(const std::vector<ast::Property>& properties) {
   SourceProperties bound;
   std::optional<FormatKind> both_formats;
+  SourceSpan delimiter_span;
   for (const ast::Property& property : properties) {
     const std::string name = Upper(property.name);
     if (name == "KAFKA_TOPIC" || name == "TOPIC") {
@@ -162,8 +172,10 @@ SourceProperties BindSourceProperties(const std::vector<ast::Property>& properti
       both_formats = FormatValue(property);
     } else if (name == "KEY_DELIMITER") {
       bound.key_delimiter = DelimiterValue(property);
+      delimiter_span = property.span;
     } else if (name == "VALUE_DELIMITER") {
       bound.value_delimiter = DelimiterValue(property);
+      delimiter_span = property.span;
     } else if (name == "WRAP_SINGLE_VALUE") {
       bound.wrap_single_value = BooleanValue(property);
     } else if (name == "PARTITIONS") {
@@ -195,6 +207,19 @@ SourceProperties BindSourceProperties(const std::vector<ast::Property>& properti
     } else {
       Fail(property, "Unknown property: " + property.name);
     }
+  }
+  const auto rejects_delimiter = [](const std::optional<FormatKind>& format) {
+    return format.has_value() && *format != FormatKind::kDelimited;
+  };
+  if ((bound.value_delimiter.has_value() &&
+       (rejects_delimiter(bound.value_format) || rejects_delimiter(both_formats))) ||
+      (bound.key_delimiter.has_value() &&
+       (rejects_delimiter(bound.key_format) || rejects_delimiter(both_formats)))) {
+    const FormatKind format = bound.value_format.value_or(both_formats.value_or(FormatKind::kJson));
+    throw Error(ErrorKind::kPlanning,
+                std::string(format == FormatKind::kJson ? "JSON" : "KAFKA") +
+                    " does not support the following configs: [delimiter]",
+                delimiter_span);
   }
   if (both_formats.has_value()) {
     if (bound.key_format.has_value() || bound.value_format.has_value()) {

@@ -53,10 +53,15 @@ PhysicalPlan PlanPhysical(const LogicalPlan& logical, const std::string& query_i
     plan.filter = FilterStep{query_id + ".WhereFilter", logical.filter};
   }
   if (logical.repartition.has_value()) {
-    plan.repartition =
-        SelectStep{query_id + ".PartitionBy", *logical.repartition, logical.repartitioned_schema};
+    plan.repartition = SelectStep{query_id + ".PartitionBy",
+                                  *logical.repartition,
+                                  logical.repartitioned_schema,
+                                  logical.source_schema};
   }
-  plan.projection = SelectStep{query_id + ".Project", logical.projection, logical.output_schema};
+  plan.projection = SelectStep{query_id + ".Project",
+                               logical.projection,
+                               logical.output_schema,
+                               logical.repartitioned_schema};
   plan.sink = SinkStep{query_id + ".Sink", logical.sink.description};
   plan.creates_sink = logical.sink.creates_source;
   plan.sink_partitions = logical.sink.partitions;

@@ -30,6 +30,7 @@ struct SelectStep {
   std::string operator_id;
   std::vector<ProjectedColumn> columns;  ///< In `schema` order.
   LogicalSchema schema;
+  LogicalSchema input_schema;  ///< The rows it reads.
 };
 
 /// Serializes rows into the sink topic.

@@ -6,6 +6,25 @@
 
 namespace fluxo::runtime {
 
+namespace {
+
+// True when `expression` reads no value column of `input` (only keys, pseudocolumns and
+// constants), so that it can be computed for a null-valued record too.
+bool ReadsOnlyKeys(const expr::BoundExpression& expression, const LogicalSchema& input) {
+  if (expression.kind == expr::BoundKind::kColumn &&
+      input.columns()[expression.index].column_namespace != ColumnNamespace::kKey) {
+    return false;
+  }
+  for (const expr::BoundExpressionPtr& child : expression.children) {
+    if (!ReadsOnlyKeys(*child, input)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 SelectOperator::SelectOperator(const planner::SelectStep& step,
                                bool rekeys,
                                OperatorContext context)
@@ -34,7 +53,7 @@ void SelectOperator::Process(RowBatch&& batch, Emitter& downstream) {
     projected.key_missing = !rekeys_ && row.key_missing;
     projected.values.reserve(columns_.size());
     for (const CompiledColumn& column : columns_) {
-      if (row.tombstone && (rekeys_ || !column.reads_key_only)) {
+      if (row.tombstone && !column.reads_key_only) {
         projected.values.emplace_back();  // Nothing to compute from a missing value.
         continue;
       }

@@ -10,8 +10,8 @@ namespace fluxo::runtime {
 
 /// Computes each row's new layout: a projection (SELECT) or a re-keying (PARTITION BY).
 /// Consumes stream inserts; keeps no state. A null-valued record stays null-valued: its key
-/// columns are still computed from the old key (a projection) or set to NULL (a re-keying,
-/// whose key expressions read the value). An expression that fails on a row gives NULL there,
+/// columns are still computed when their expressions read only the old key, and are NULL when
+/// they read the (missing) value. An expression that fails on a row gives NULL there,
 /// and the failure is counted and logged with the row's offset (ksqlDB's behaviour: the row is
 /// still emitted).
 class SelectOperator final : public Operator {
@@ -24,7 +24,7 @@ class SelectOperator final : public Operator {
   struct CompiledColumn {
     expr::EvaluatorPtr evaluator;
     bool is_key = false;
-    bool reads_key_only = false;  ///< A plain reference to an input key column.
+    bool reads_key_only = false;  ///< A key computed from input key columns only.
   };
 
   std::vector<CompiledColumn> columns_;

@@ -41,8 +41,10 @@ SourceReader::SourceReader(const planner::SourceStep& step, OperatorContext cont
   if (step.source.timestamp_column.has_value()) {
     timestamp_index_ = schema_.Find(*step.source.timestamp_column);
     if (schema_.columns()[*timestamp_index_].type->kind() == TypeKind::kString) {
-      throw Error(ErrorKind::kPlanning,
-                  "TIMESTAMP columns of type STRING with a TIMESTAMP_FORMAT are not supported yet");
+      parse_timestamp_ = functions::FunctionRegistry::BuiltIn().Resolve(
+          "PARSE_TIMESTAMP", {SqlType::String(), SqlType::String()});
+      FLUXO_CHECK(parse_timestamp_.has_value(), "PARSE_TIMESTAMP(STRING, STRING) must exist");
+      timestamp_format_ = Value::String(step.source.timestamp_format.value_or(""));
     }
   }
 }
@@ -102,7 +104,18 @@ int64_t SourceReader::EventTime(const Row& row, const TopicRecord& record) const
     return record.timestamp;
   }
   const Value& value = row.values[*timestamp_index_];
-  return value.IsNull() ? -1 : value.AsInt64();
+  if (value.IsNull()) {
+    return -1;
+  }
+  if (!parse_timestamp_.has_value()) {
+    return value.AsInt64();
+  }
+  try {
+    const Value parsed = parse_timestamp_->body({value, timestamp_format_});
+    return parsed.IsNull() ? -1 : parsed.AsInt64();
+  } catch (const Error&) {
+    return -1;  // Text that does not match TIMESTAMP_FORMAT: no event time.
+  }
 }
 
 }  // namespace fluxo::runtime

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "planner/physical/physical_plan.h"
+#include "runtime/functions/function_registry.h"
 #include "runtime/operators/operator.h"
 #include "runtime/serde/record_serde.h"
 #include "runtime/topic/topic_client.h"
@@ -33,6 +34,9 @@ class SourceReader {
   std::vector<size_t> key_indexes_;
   std::vector<size_t> value_indexes_;
   std::optional<size_t> timestamp_index_;
+  /// PARSE_TIMESTAMP(text, TIMESTAMP_FORMAT) for a STRING TIMESTAMP column.
+  std::optional<functions::ResolvedScalarFunction> parse_timestamp_;
+  Value timestamp_format_;
   OperatorContext context_;
 };
 

@@ -123,7 +123,11 @@ TEST_SUITE("planner") {
           "timestamp_format specified.");
     CHECK(BindError("CREATE STREAM s (a INT) WITH (kafka_topic='t', value_delimiter='ab', "
                     "format='DELIMITED')") ==
-          "line 1:48: Invalid delimiter 'ab': a delimiter is one character, or SPACE or TAB");
+          "line 1:48: Failed to prepare statement: Configuration VALUE_DELIMITER is invalid: "
+          "Invalid delimiter value: 'ab'. Delimiter must be a single character or TAB or SPACE");
+    CHECK(BindError("CREATE STREAM s (a INT) WITH (kafka_topic='t', value_delimiter='a', "
+                    "format='JSON')") ==
+          "line 1:48: JSON does not support the following configs: [delimiter]");
   }
 
   TEST_CASE("named types from CREATE TYPE") {
