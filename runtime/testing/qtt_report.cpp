@@ -87,8 +87,11 @@ std::set<std::string> ReadBaseline(const std::filesystem::path& path) {
   }
   std::set<std::string> names;
   for (std::string line; std::getline(stream, line);) {
-    line = Trim(line);
-    if (!line.empty() && line[0] != '#') {
+    // Names are kept exactly (some upstream case names end in a space); only a CR goes.
+    if (!line.empty() && line.back() == '\r') {
+      line.pop_back();
+    }
+    if (!Trim(line).empty() && line[0] != '#') {
       names.insert(line);
     }
   }
