@@ -9,6 +9,7 @@
 
 #include "runtime/core/error.h"
 #include "runtime/engine/engine.h"
+#include "runtime/functions/function_registry.h"
 #include "runtime/testing/qtt_comparison.h"
 #include "runtime/testing/qtt_expected_error.h"
 #include "runtime/testing/qtt_post_conditions.h"
@@ -166,6 +167,8 @@ Outcome RunStatementsAndQueries(const QttCase& qtt_case, const RunnerOptions& op
   }
   engine::Engine engine(topics);
   engine.SetLogSkippedRecords(false);
+  // ksqlDB's vectors call its test-only functions (BAD_UDF, WHENCONDITION, WHENRESULT).
+  engine.UseFunctionRegistry(functions::FunctionRegistry::WithConformanceTestFunctions());
   for (const auto& [name, value] : qtt_case.properties) {
     if (kIgnoredProperties.count(name) > 0) {
       continue;
