@@ -76,6 +76,28 @@ expr::ArithmeticOperator ToArithmetic(ast::BinaryOperator op) {
   return expr::ArithmeticOperator::kAdd;
 }
 
+const char* ComparisonName(expr::ComparisonOperator op) {
+  switch (op) {
+    case expr::ComparisonOperator::kEqual:
+      return "EQUAL";
+    case expr::ComparisonOperator::kNotEqual:
+      return "NOT_EQUAL";
+    case expr::ComparisonOperator::kLess:
+      return "LESS_THAN";
+    case expr::ComparisonOperator::kLessOrEqual:
+      return "LESS_THAN_OR_EQUAL";
+    case expr::ComparisonOperator::kGreater:
+      return "GREATER_THAN";
+    case expr::ComparisonOperator::kGreaterOrEqual:
+      return "GREATER_THAN_OR_EQUAL";
+    case expr::ComparisonOperator::kIsDistinctFrom:
+      return "IS_DISTINCT_FROM";
+    case expr::ComparisonOperator::kIsNotDistinctFrom:
+      return "IS_NOT_DISTINCT_FROM";
+  }
+  return "?";
+}
+
 bool IsOrdering(expr::ComparisonOperator op) {
   return op == expr::ComparisonOperator::kLess || op == expr::ComparisonOperator::kLessOrEqual ||
          op == expr::ComparisonOperator::kGreater ||
@@ -243,21 +265,33 @@ class Binding {
       whole.node = comparison;
       TypeError("Comparison with NULL not supported: " + parser::FormatExpression(whole), span);
     }
-    return BindComparison(
-        ToComparison(comparison.op), Bind(*comparison.left), Bind(*comparison.right), span);
+    return BindComparison(ToComparison(comparison.op),
+                          Bind(*comparison.left),
+                          Bind(*comparison.right),
+                          span,
+                          &comparison);
   }
 
   BoundExpressionPtr BindComparison(expr::ComparisonOperator op,
                                     BoundExpressionPtr left,
                                     BoundExpressionPtr right,
-                                    const SourceSpan& span) {
+                                    const SourceSpan& span,
+                                    const ast::Comparison* written = nullptr) {
     const SqlTypePtr left_type = left->type ? left->type : right->type;
     const SqlTypePtr right_type = right->type ? right->type : left->type;
     SqlTypePtr operand_type = left_type;
     if (left_type) {
       operand_type = expr::ComparisonType(*left_type, *right_type, IsOrdering(op));
       if (!operand_type) {
-        TypeError("Cannot compare " + TypeName(left_type) + " with " + TypeName(right_type), span);
+        // ksqlDB's wording: "Cannot compare B (ARRAY<INTEGER>) to C (ARRAY<INTEGER>) with
+        // LESS_THAN."
+        const std::string left_text =
+            written != nullptr ? parser::FormatExpression(*written->left) + " " : "";
+        const std::string right_text =
+            written != nullptr ? parser::FormatExpression(*written->right) + " " : "";
+        TypeError("Cannot compare " + left_text + "(" + TypeName(left_type) + ") to " + right_text +
+                      "(" + TypeName(right_type) + ") with " + ComparisonName(op) + ".",
+                  span);
       }
     }
     BoundExpression node;

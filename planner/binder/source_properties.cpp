@@ -87,12 +87,13 @@ char DelimiterValue(const ast::Property& property) {
     Fail(property,
          prefix +
              "Delimiter cannot be empty, if you meant to have a tab or space for "
-             "delimiter, please use the word 'TAB' or 'SPACE' instead");
+             "delimiter, please use the special values 'TAB' or 'SPACE'\nExample valid value: "
+             "';'");
   }
   if (text.size() != 1) {
     Fail(property,
          prefix + "Invalid delimiter value: '" + text +
-             "'. Delimiter must be a single character or TAB or SPACE");
+             "'. Delimiter must be a single character or TAB,SPACE\nExample valid value: ';'");
   }
   return text[0];
 }

@@ -124,7 +124,8 @@ TEST_SUITE("planner") {
     CHECK(BindError("CREATE STREAM s (a INT) WITH (kafka_topic='t', value_delimiter='ab', "
                     "format='DELIMITED')") ==
           "line 1:48: Failed to prepare statement: Configuration VALUE_DELIMITER is invalid: "
-          "Invalid delimiter value: 'ab'. Delimiter must be a single character or TAB or SPACE");
+          "Invalid delimiter value: 'ab'. Delimiter must be a single character or TAB,SPACE\n"
+          "Example valid value: ';'");
     CHECK(BindError("CREATE STREAM s (a INT) WITH (kafka_topic='t', value_delimiter='a', "
                     "format='JSON')") ==
           "line 1:48: JSON does not support the following configs: [delimiter]");
