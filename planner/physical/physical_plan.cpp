@@ -5,17 +5,7 @@ namespace fluxo::planner {
 namespace {
 
 std::string FormatText(const FormatSpec& format) {
-  switch (format.kind) {
-    case FormatKind::kJson:
-      return "JSON";
-    case FormatKind::kDelimited:
-      return "DELIMITED";
-    case FormatKind::kKafka:
-      return "KAFKA";
-    case FormatKind::kNone:
-      return "NONE";
-  }
-  return "?";
+  return FormatKindName(format.kind);
 }
 
 std::string SelectText(const SelectStep& step) {

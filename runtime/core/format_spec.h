@@ -21,4 +21,19 @@ struct FormatSpec {
   bool operator==(const FormatSpec&) const = default;
 };
 
+/// Returns the format's name as ksqlDB writes it: JSON, DELIMITED, KAFKA, NONE.
+inline const char* FormatKindName(FormatKind kind) {
+  switch (kind) {
+    case FormatKind::kJson:
+      return "JSON";
+    case FormatKind::kDelimited:
+      return "DELIMITED";
+    case FormatKind::kKafka:
+      return "KAFKA";
+    case FormatKind::kNone:
+      return "NONE";
+  }
+  return "UNKNOWN";
+}
+
 }  // namespace fluxo

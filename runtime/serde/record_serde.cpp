@@ -94,17 +94,7 @@ std::string ColumnList(const std::vector<Column>& columns, bool mark_keys) {
 }  // namespace
 
 const char* FormatName(FormatKind kind) {
-  switch (kind) {
-    case FormatKind::kJson:
-      return "JSON";
-    case FormatKind::kDelimited:
-      return "DELIMITED";
-    case FormatKind::kKafka:
-      return "KAFKA";
-    case FormatKind::kNone:
-      return "NONE";
-  }
-  return "UNKNOWN";
+  return FormatKindName(kind);
 }
 
 std::unique_ptr<RecordSerde> MakeRecordSerde(const FormatSpec& format,
