@@ -137,6 +137,11 @@ Reason MatchAt(const std::string& path, const Json& expected, const Json& actual
         found = actual.find(Upper(name));
       }
       if (found == actual.end()) {
+        // Upstream looks fields up with Map.get, which gives null for a missing one: an
+        // expected null matches a missing field (cast.json "of nulls" relies on it).
+        if (member.is_null()) {
+          continue;
+        }
         return MissingField(path, name, actual);
       }
       if (Reason reason = MatchAt(MemberPath(path, name), member, *found, MemberType(type, name))) {

@@ -14,7 +14,8 @@
 namespace fluxo::qtt {
 
 /// Compares expected JSON with actual JSON by §7.4, guided by the actual column type `type`
-/// (may be null): objects by field count and names (exact or upper-cased), arrays in order,
+/// (may be null): objects by field count and names (exact or upper-cased; a missing field
+/// counts as null, as upstream's Map.get lookup makes it), arrays in order,
 /// strings as strings (or as decimals, or as base64 of BYTES), numbers by what the actual is:
 /// an integer actual against the expected number truncated, a decimal actual exactly with its
 /// scale, and a DOUBLE column numerically (§7.5's recommendation, see DoublesMatch).

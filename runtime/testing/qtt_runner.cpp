@@ -249,7 +249,7 @@ const char* CaseStatusName(CaseStatus status) {
 std::vector<std::pair<std::string, int32_t>> TopicsBeforeStatements(const QttCase& qtt_case) {
   static const std::regex create_with_columns(
       R"(^\s*CREATE\s+(OR\s+REPLACE\s+)?(SOURCE\s+)?(STREAM|TABLE)\s+(IF\s+NOT\s+EXISTS\s+)?)"
-      R"((`[^`]+`|[A-Za-z_][A-Za-z0-9_@]*)\s*\()",
+      R"((`[^`]+`|"[^"]+"|[A-Za-z_][A-Za-z0-9_@]*)\s*\()",
       std::regex::icase);
   static const std::regex kafka_topic(R"(\bKAFKA_TOPIC\s*=\s*'((?:[^']|'')*)')", std::regex::icase);
   static const std::regex partitions_pattern(R"(\bPARTITIONS\s*=\s*'?(\d+))", std::regex::icase);

@@ -50,6 +50,10 @@ TEST_CASE("objects match by field count and by exact or upper-cased names") {
   CHECK(Matches(R"({"name": 1, "B": "x"})", R"({"B": "x", "NAME": 1})"));
   CHECK_FALSE(Matches(R"({"name": 1})", R"({"NAME": 1, "B": 2})"));
   CHECK_FALSE(Matches(R"({"name": 1})", R"({"Name": 1})"));
+  // A missing field reads as null (upstream's Map.get); the field counts must still agree.
+  CHECK(Matches(R"({"TYPO": null})", R"({"A": null})"));
+  CHECK(Matches(R"({"TYPO": null})", R"({"A": 1})"));
+  CHECK_FALSE(Matches(R"({"TYPO": 1})", R"({"A": 1})"));
   const auto reason = MatchJson(ParseExactJson(R"({"A": {"B": [1, 2]}})"),
                                 ParseExactJson(R"({"A": {"B": [1, 3]}})"),
                                 nullptr);

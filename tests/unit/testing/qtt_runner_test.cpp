@@ -23,13 +23,14 @@ TEST_CASE("TopicsBeforeStatements follows FORMAT.md section 4") {
       "statements": [
         "CREATE STREAM A (ID INT KEY, V STRING) WITH (kafka_topic='a_topic', value_format='JSON', PARTITIONS=3);",
         "CREATE TABLE `b` (ID INT PRIMARY KEY) WITH (KAFKA_TOPIC='it''s', value_format='JSON'); CREATE STREAM C AS SELECT * FROM A;",
+        "CREATE STREAM \"lower\" (ID INT KEY) WITH (kafka_topic='quoted', value_format='JSON');",
         "CREATE STREAM D WITH (kafka_topic='inferred', value_format='JSON') AS SELECT * FROM A;"],
       "topics": [{"name": "a_topic", "partitions": 2}, {"name": "extra"}],
       "inputs": [{"topic": "a_topic", "value": null}, {"topic": "in", "value": null}],
       "outputs": [{"topic": "C", "value": null}]})");
   CHECK(TopicsBeforeStatements(qtt_case) ==
         std::vector<std::pair<std::string, int32_t>>{
-            {"a_topic", 2}, {"extra", 1}, {"it's", 1}, {"in", 1}, {"C", 1}});
+            {"a_topic", 2}, {"extra", 1}, {"it's", 1}, {"quoted", 1}, {"in", 1}, {"C", 1}});
 }
 
 TEST_CASE("StatementAtOffset counts code points across the joined script") {
