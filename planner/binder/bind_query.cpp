@@ -432,8 +432,7 @@ LogicalPlan BindCreateSourceAs(const ast::CreateSourceAs& create,
 
 LogicalPlan BindInsertInto(const ast::InsertInto& insert,
                            const Catalog& catalog,
-                           const functions::FunctionRegistry& functions,
-                           const std::string& statement_text) {
+                           const functions::FunctionRegistry& functions) {
   const SourceDescription* target = catalog.FindSource(insert.target.value);
   if (target == nullptr) {
     throw Error(ErrorKind::kBinding,
@@ -456,7 +455,6 @@ LogicalPlan BindInsertInto(const ast::InsertInto& insert,
   }
   plan.sink.description = *target;
   plan.sink.creates_source = false;
-  (void)statement_text;
   return plan;
 }
 

@@ -24,7 +24,6 @@ LogicalPlan BindCreateSourceAs(const ast::CreateSourceAs& create,
 /// whose columns the query's output must match.
 LogicalPlan BindInsertInto(const ast::InsertInto& insert,
                            const Catalog& catalog,
-                           const functions::FunctionRegistry& functions,
-                           const std::string& statement_text);
+                           const functions::FunctionRegistry& functions);
 
 }  // namespace fluxo::planner

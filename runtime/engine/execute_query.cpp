@@ -98,8 +98,7 @@ StatementResult ExecuteCreateSourceAs(EngineState& state,
 StatementResult ExecuteInsertInto(EngineState& state,
                                   const ast::InsertInto& insert,
                                   const std::string& text) {
-  planner::LogicalPlan logical =
-      planner::BindInsertInto(insert, state.catalog, *state.functions, text);
+  planner::LogicalPlan logical = planner::BindInsertInto(insert, state.catalog, *state.functions);
   return StartQuery(state, std::move(logical), NextQueryId(state, "INSERTQUERY_"), text);
 }
 

@@ -193,7 +193,7 @@ StatementResult ExecuteExplain(EngineState& state, const ast::Explain& explain) 
   }
   if (const auto* insert = statement.As<ast::InsertInto>()) {
     const planner::LogicalPlan logical =
-        planner::BindInsertInto(*insert, state.catalog, *state.functions, "");
+        planner::BindInsertInto(*insert, state.catalog, *state.functions);
     add_lines(planner::ExplainPlan(planner::PlanPhysical(logical, "EXPLAIN")));
     return result;
   }
