@@ -160,6 +160,21 @@ bool SqlType::operator==(const SqlType& other) const {
   return true;
 }
 
+int NumericWideningRank(TypeKind kind) {
+  switch (kind) {
+    case TypeKind::kInt:
+      return 0;
+    case TypeKind::kBigint:
+      return 1;
+    case TypeKind::kDecimal:
+      return 2;
+    case TypeKind::kDouble:
+      return 3;
+    default:
+      return -1;
+  }
+}
+
 bool SameType(const SqlTypePtr& left, const SqlTypePtr& right) {
   if (!left || !right) {
     return left == right;

@@ -100,6 +100,10 @@ class SqlType {
   std::vector<StructField> fields_;
 };
 
+/// Returns the position of a numeric kind on ksqlDB's implicit widening chain INT -> BIGINT ->
+/// DECIMAL -> DOUBLE (a type widens to any later one), or -1 for other kinds.
+int NumericWideningRank(TypeKind kind);
+
 /// Returns true when both are null or both point at equal types.
 bool SameType(const SqlTypePtr& left, const SqlTypePtr& right);
 

@@ -12,22 +12,6 @@ namespace fluxo::expr {
 
 namespace {
 
-// The order of SqlBaseType's numeric values: a type implicitly casts to any later one.
-int NumericRank(TypeKind kind) {
-  switch (kind) {
-    case TypeKind::kInt:
-      return 0;
-    case TypeKind::kBigint:
-      return 1;
-    case TypeKind::kDecimal:
-      return 2;
-    case TypeKind::kDouble:
-      return 3;
-    default:
-      return -1;
-  }
-}
-
 SqlTypePtr PrimitiveType(TypeKind kind) {
   switch (kind) {
     case TypeKind::kInt:
@@ -151,8 +135,8 @@ SqlTypePtr ArithmeticResultType(ArithmeticOperator op, const SqlType& left, cons
   if (left.kind() == TypeKind::kString && right.kind() == TypeKind::kString) {
     return op == ArithmeticOperator::kAdd ? SqlType::String() : nullptr;
   }
-  const int left_rank = NumericRank(left.kind());
-  const int right_rank = NumericRank(right.kind());
+  const int left_rank = NumericWideningRank(left.kind());
+  const int right_rank = NumericWideningRank(right.kind());
   if (left_rank < 0 || right_rank < 0) {
     return nullptr;
   }

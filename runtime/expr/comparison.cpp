@@ -12,21 +12,6 @@ namespace fluxo::expr {
 
 namespace {
 
-int NumericRank(TypeKind kind) {
-  switch (kind) {
-    case TypeKind::kInt:
-      return 0;
-    case TypeKind::kBigint:
-      return 1;
-    case TypeKind::kDecimal:
-      return 2;
-    case TypeKind::kDouble:
-      return 3;
-    default:
-      return -1;
-  }
-}
-
 bool IsTemporal(TypeKind kind) {
   return kind == TypeKind::kTimestamp || kind == TypeKind::kDate || kind == TypeKind::kTime;
 }
@@ -184,12 +169,12 @@ SqlTypePtr CommonOfTwo(const SqlTypePtr& next, const SqlTypePtr& current) {
   }
   const TypeKind n = next->kind();
   const TypeKind c = current->kind();
-  const int rank = std::max(NumericRank(n), NumericRank(c));
-  if (NumericRank(n) >= 0 && NumericRank(c) >= 0) {
-    if (rank == NumericRank(TypeKind::kDecimal)) {
+  const int rank = std::max(NumericWideningRank(n), NumericWideningRank(c));
+  if (NumericWideningRank(n) >= 0 && NumericWideningRank(c) >= 0) {
+    if (rank == NumericWideningRank(TypeKind::kDecimal)) {
       return WidenDecimals(*next, *current);
     }
-    return NumericRank(n) == rank ? next : current;
+    return NumericWideningRank(n) == rank ? next : current;
   }
   if (n == TypeKind::kString && IsTemporal(c)) {
     return current;

@@ -6,22 +6,6 @@ namespace fluxo::functions {
 
 namespace {
 
-/// The position of a numeric kind on ksqlDB's widening chain, or -1.
-int ChainPosition(TypeKind kind) {
-  switch (kind) {
-    case TypeKind::kInt:
-      return 0;
-    case TypeKind::kBigint:
-      return 1;
-    case TypeKind::kDecimal:
-      return 2;
-    case TypeKind::kDouble:
-      return 3;
-    default:
-      return -1;
-  }
-}
-
 SqlTypePtr WiderDecimal(const SqlType& left, const SqlType& right) {
   const int scale = std::max(left.scale(), right.scale());
   const int integer_digits =
@@ -54,8 +38,8 @@ int WideningSteps(const SqlTypePtr& from, const SqlTypePtr& to) {
   if (SameType(from, to)) {
     return 0;
   }
-  const int from_position = ChainPosition(from->kind());
-  const int to_position = ChainPosition(to->kind());
+  const int from_position = NumericWideningRank(from->kind());
+  const int to_position = NumericWideningRank(to->kind());
   if (from_position >= 0 && to_position >= 0) {
     return from_position <= to_position ? to_position - from_position : -1;
   }
@@ -76,10 +60,10 @@ SqlTypePtr CommonWidenedType(const SqlTypePtr& left, const SqlTypePtr& right) {
   if (SameType(left, right)) {
     return left;
   }
-  const int left_position = ChainPosition(left->kind());
-  const int right_position = ChainPosition(right->kind());
+  const int left_position = NumericWideningRank(left->kind());
+  const int right_position = NumericWideningRank(right->kind());
   if (left_position >= 0 && right_position >= 0) {
-    if (std::max(left_position, right_position) == ChainPosition(TypeKind::kDecimal)) {
+    if (std::max(left_position, right_position) == NumericWideningRank(TypeKind::kDecimal)) {
       return WiderDecimal(*DecimalTypeFor(left), *DecimalTypeFor(right));
     }
     return left_position > right_position ? left : right;
