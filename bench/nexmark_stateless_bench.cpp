@@ -4,11 +4,14 @@
 //   q2: WHERE auction % 123 = 0
 // through the Fluxo engine (in-memory topics, the real serdes, operators and evaluator), beside a
 // hand-written C++ loop doing the same parse / compute / format with simdjson. Prints events/s
-// per query and the ratio engine / hand-written. Usage: nexmark_stateless_bench [EVENTS]
+// per query and the ratio engine / hand-written, by wall-clock time and by the thread's CPU time
+// (the latter is steadier on a machine shared with other work).
+// Usage: nexmark_stateless_bench [EVENTS [QUERY]]   (QUERY 0, 1 or 2 runs only that one)
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <memory>
 #include <simdjson.h>
 #include <string>
@@ -21,6 +24,34 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+/// A point in time on both clocks: wall and this thread's CPU time.
+struct Stamp {
+  Clock::time_point wall;
+  timespec cpu{};
+};
+
+Stamp Now() {
+  Stamp stamp;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &stamp.cpu);
+  stamp.wall = Clock::now();
+  return stamp;
+}
+
+/// Seconds since `start`, by wall clock and by CPU time.
+struct Elapsed {
+  double wall = 0;
+  double cpu = 0;
+};
+
+Elapsed Since(const Stamp& start) {
+  const Stamp end = Now();
+  Elapsed elapsed;
+  elapsed.wall = std::chrono::duration<double>(end.wall - start.wall).count();
+  elapsed.cpu = static_cast<double>(end.cpu.tv_sec - start.cpu.tv_sec) +
+                static_cast<double>(end.cpu.tv_nsec - start.cpu.tv_nsec) * 1e-9;
+  return elapsed;
+}
 
 std::vector<std::string> MakeBids(size_t count) {
   static const char* const kChannels[] = {"Google", "Facebook", "Baidu", "Apple"};
@@ -43,12 +74,8 @@ std::vector<std::string> MakeBids(size_t count) {
   return bids;
 }
 
-double Seconds(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
 // The engine: create the stream and the query, load the bids, time RunUntilIdle.
-double RunEngine(const std::vector<std::string>& bids, const std::string& query, size_t& outputs) {
+Elapsed RunEngine(const std::vector<std::string>& bids, const std::string& query, size_t& outputs) {
   auto topics = std::make_shared<fluxo::runtime::InMemoryTopicClient>();
   fluxo::engine::Engine engine(topics);
   engine.ExecuteScript(
@@ -61,9 +88,9 @@ double RunEngine(const std::vector<std::string>& bids, const std::string& query,
     topics->Produce("bids", std::move(record));
   }
   engine.ExecuteScript("CREATE STREAM out AS " + query + ";");
-  const Clock::time_point start = Clock::now();
+  const Stamp start = Now();
   engine.RunUntilIdle();
-  const double seconds = Seconds(start);
+  const Elapsed seconds = Since(start);
   outputs = static_cast<size_t>(topics->EndOffset("OUT", 0));
   return seconds;
 }
@@ -90,11 +117,11 @@ void AppendString(std::string& out, std::string_view text) {
 
 // The hand-written loop: simdjson On-Demand in, string appends out, into an output vector (as
 // the engine's in-memory sink topic).
-double RunHandWritten(const std::vector<std::string>& bids, int query, size_t& outputs) {
+Elapsed RunHandWritten(const std::vector<std::string>& bids, int query, size_t& outputs) {
   simdjson::ondemand::parser parser;
   std::vector<std::string> sink;
   sink.reserve(bids.size());
-  const Clock::time_point start = Clock::now();
+  const Stamp start = Now();
   for (const std::string& bid : bids) {
     simdjson::padded_string padded(bid);
     simdjson::ondemand::document document = parser.iterate(padded);
@@ -134,7 +161,7 @@ double RunHandWritten(const std::vector<std::string>& bids, int query, size_t& o
     out += '}';
     sink.push_back(std::move(out));
   }
-  const double seconds = Seconds(start);
+  const Elapsed seconds = Since(start);
   outputs = sink.size();
   return seconds;
 }
@@ -144,6 +171,7 @@ double RunHandWritten(const std::vector<std::string>& bids, int query, size_t& o
 int main(int argc, char** argv) {
   const size_t events =
       argc > 1 ? static_cast<size_t>(std::strtoull(argv[1], nullptr, 10)) : 1000000;
+  const int only = argc > 2 ? std::atoi(argv[2]) : -1;
   const std::vector<std::string> bids = MakeBids(events);
 
   struct Query {
@@ -158,20 +186,29 @@ int main(int argc, char** argv) {
       {"q2 auction % 123 = 0", "SELECT auction, price FROM bids WHERE auction % 123 = 0"},
   };
   std::printf("Nexmark stateless, %zu JSON bids, one thread, in-process\n", events);
-  std::printf(
-      "%-22s %14s %14s %8s %10s\n", "query", "engine ev/s", "hand ev/s", "ratio", "outputs");
+  std::printf("%-22s %14s %14s %8s %10s %10s\n",
+              "query",
+              "engine ev/s",
+              "hand ev/s",
+              "ratio",
+              "cpu ratio",
+              "outputs");
   for (int q = 0; q < 3; ++q) {
+    if (only >= 0 && q != only) {
+      continue;
+    }
     size_t engine_outputs = 0;
     size_t hand_outputs = 0;
-    const double engine_seconds = RunEngine(bids, queries[q].sql, engine_outputs);
-    const double hand_seconds = RunHandWritten(bids, q, hand_outputs);
-    const double engine_rate = static_cast<double>(events) / engine_seconds;
-    const double hand_rate = static_cast<double>(events) / hand_seconds;
-    std::printf("%-22s %14.0f %14.0f %8.2f %10zu%s\n",
+    const Elapsed engine_seconds = RunEngine(bids, queries[q].sql, engine_outputs);
+    const Elapsed hand_seconds = RunHandWritten(bids, q, hand_outputs);
+    const double engine_rate = static_cast<double>(events) / engine_seconds.wall;
+    const double hand_rate = static_cast<double>(events) / hand_seconds.wall;
+    std::printf("%-22s %14.0f %14.0f %8.2f %10.2f %10zu%s\n",
                 queries[q].name,
                 engine_rate,
                 hand_rate,
                 engine_rate / hand_rate,
+                hand_seconds.cpu / engine_seconds.cpu,
                 engine_outputs,
                 engine_outputs == hand_outputs ? "" : "  (output counts differ!)");
   }

@@ -1,5 +1,6 @@
 // Expression-level AST building: operators, predicates, literals, types and names.
 
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <string>
@@ -469,6 +470,17 @@ antlrcpp::Any AstBuilder::visitNamedType(SqlParser::NamedTypeContext* context) {
     if (parameter->INTEGER_VALUE() != nullptr) {
       type.parameters.push_back(parameter->INTEGER_VALUE()->getText());
     } else {
+      // ksqlDB's grammar takes a number or the keyword STRING here (VARCHAR(STRING)); any other
+      // name, as in `K STRING (KEY)`, is a syntax error at that name.
+      std::string text = parameter->identifier()->getText();
+      for (char& c : text) {
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      }
+      if (text != "STRING") {
+        ThrowSyntaxError("unexpected '" + parameter->identifier()->getText() +
+                             "'; expected a type parameter: a number or STRING",
+                         SpanOf(parameter->getStart()));
+      }
       type.parameters.push_back(BuildIdentifier(parameter->identifier()).value);
     }
   }

@@ -176,8 +176,11 @@ BoundCreateSource BindCreateSource(const ast::CreateSource& create,
   source.value_format.wrap_single_value = properties.wrap_single_value;
   source.key_format.kind = properties.key_format.value_or(FormatKind::kKafka);
   source.key_format.delimiter = properties.key_delimiter.value_or(',');
-  if (source.schema.IndexesIn(ColumnNamespace::kKey).empty() && !create.columns.empty()) {
-    source.key_format.kind = FormatKind::kNone;  // No key columns: nothing in the key.
+  if (source.schema.IndexesIn(ColumnNamespace::kKey).empty() && !create.columns.empty() &&
+      !properties.key_format.has_value()) {
+    // No key columns and no key format: nothing in the key. A format given with FORMAT or
+    // KEY_FORMAT stays, for the keys a PARTITION BY of this source adds.
+    source.key_format.kind = FormatKind::kNone;
   }
   source.window = properties.window;
   source.timestamp_format = properties.timestamp_format;

@@ -3,7 +3,12 @@
 #include <algorithm>
 #include <utility>
 
+#include "planner/binder/bind_aggregation.h"
+#include "planner/binder/bind_join_query.h"
+#include "planner/binder/column_namer.h"
 #include "planner/binder/expression_binder.h"
+#include "planner/binder/flink_window.h"
+#include "planner/binder/qualified_expression_text.h"
 #include "planner/binder/source_properties.h"
 #include "planner/physical/physical_plan.h"
 #include "runtime/core/error.h"
@@ -17,19 +22,14 @@ namespace {
 }
 
 void RejectUnsupported(const ast::Query& query) {
-  if (!query.joins.empty()) {
-    Fail("Joins are not supported yet", query.joins.front().span);
+  if (query.from.window_function.has_value() && !query.group_by.has_value()) {
+    Fail("A window table function needs an aggregation: GROUP BY window_start, window_end, ...",
+         query.from.span);
   }
-  if (query.window.has_value()) {
-    Fail("Windowed aggregations are not supported yet", query.window->span);
+  if (query.window.has_value() && !IsAggregation(query)) {
+    Fail("WINDOW clause requires a GROUP BY clause.", query.window->span);
   }
-  if (query.group_by.has_value() || query.having.has_value()) {
-    Fail("GROUP BY aggregations are not supported yet", query.span);
-  }
-  if (query.from.window_function.has_value()) {
-    Fail("Window table functions are not supported yet", query.from.span);
-  }
-  if (query.emit == ast::EmitMode::kFinal) {
+  if (query.emit == ast::EmitMode::kFinal && !IsAggregation(query)) {
     Fail("EMIT FINAL is only supported for windowed aggregations.", query.span);
   }
 }
@@ -47,9 +47,11 @@ const SourceDescription& FindSource(const Catalog& catalog, const ast::Identifie
 
 ExpressionScope ScopeOf(const LogicalSchema& schema,
                         const std::string& source,
-                        const std::string& clause) {
+                        const std::string& clause,
+                        bool windowed = false) {
   ExpressionScope scope;
   scope.clause = clause;
+  scope.windowed = windowed;
   for (size_t i = 0; i < schema.columns().size(); ++i) {
     scope.columns.push_back({source, schema.columns()[i].name, i, schema.columns()[i].type});
   }
@@ -63,32 +65,6 @@ expr::BoundExpressionPtr ColumnOf(const LogicalSchema& schema, size_t index) {
   node.type = schema.columns()[index].type;
   return expr::MakeBound(std::move(node));
 }
-
-// ksqlDB's names for unaliased expressions: a column keeps its name, a struct field its field
-// name, anything else the next free KSQL_COL_<n> (numbered over the generated names only, and
-// skipping names the query already uses).
-class ColumnNamer {
- public:
-  explicit ColumnNamer(std::vector<std::string> taken) : taken_(std::move(taken)) {}
-
-  std::string NameFor(const ast::Expression& expression) {
-    if (const auto* column = expression.As<ast::ColumnReference>()) {
-      return column->name.value;
-    }
-    if (const auto* field = expression.As<ast::Dereference>()) {
-      return field->field.value;
-    }
-    std::string name;
-    do {
-      name = "KSQL_COL_" + std::to_string(next_++);
-    } while (std::find(taken_.begin(), taken_.end(), name) != taken_.end());
-    return name;
-  }
-
- private:
-  std::vector<std::string> taken_;
-  int next_ = 0;
-};
 
 // Orders columns as the schema stores them: key columns first, each group in order.
 std::vector<ProjectedColumn> KeysFirst(std::vector<ProjectedColumn> columns) {
@@ -267,17 +243,55 @@ std::vector<ProjectedColumn> BindProjection(const ast::Query& query,
   return KeysFirst(std::move(projection));
 }
 
+// Joins names as ksqlDB's GrammaticalJoiner does: "A", "A and B", "A, B and C".
+std::string JoinWithAnd(const std::vector<std::string>& names) {
+  std::string joined;
+  for (size_t i = 0; i < names.size(); ++i) {
+    joined += (i == 0 ? "" : (i + 1 == names.size() ? " and " : ", ")) + names[i];
+  }
+  return joined;
+}
+
+// ksqlDB's message for keys the projection leaves out; `what` is "key column" or "partitioning
+// expression", and `keys` are all of them (ksqlDB names every key, not only the missing ones).
+[[noreturn]] void FailKeysMissing(const std::string& sink_name,
+                                  const std::string& what,
+                                  const std::vector<std::string>& keys,
+                                  const SourceSpan& span) {
+  const std::string plural = keys.size() > 1 ? "s" : "";
+  std::string example;
+  for (const std::string& key : keys) {
+    example += (example.empty() ? "" : ", ") + key;
+  }
+  Fail("Key" + plural + " missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\n" +
+           "The query used to build `" + sink_name + "` must include the " + what + plural + " " +
+           JoinWithAnd(keys) + " in its projection (eg, SELECT " + example + "...).",
+       span);
+}
+
+// What the projection must do with the input's key columns.
+struct KeyRules {
+  std::string sink_name;
+  std::string source_alias;
+  /// The PARTITION BY expressions when the query has them (their text names missing keys).
+  const std::vector<ast::Expression>* partition_by = nullptr;
+  /// ksqlDB's new query planner: a stream query may leave out all the keys (a keyless result).
+  bool keys_optional = false;
+};
+
 // ksqlDB's rules for keys in a projection: every key column of the input is selected, each
 // once, and something besides the keys is selected.
 void CheckProjectionKeys(const LogicalSchema& input,
                          const std::vector<ProjectedColumn>& projection,
-                         const std::string& sink_name,
+                         const KeyRules& rules,
                          const SourceSpan& span) {
-  std::vector<std::string> missing;
+  std::vector<std::string> keys;
+  size_t selected = 0;
   for (size_t i = 0; i < input.columns().size(); ++i) {
     if (input.columns()[i].column_namespace != ColumnNamespace::kKey) {
       continue;
     }
+    keys.push_back(input.columns()[i].name);
     std::vector<std::string> aliases;
     for (const ProjectedColumn& column : projection) {
       if (column.column_namespace == ColumnNamespace::kKey &&
@@ -285,31 +299,23 @@ void CheckProjectionKeys(const LogicalSchema& input,
         aliases.push_back(column.name);
       }
     }
-    if (aliases.empty()) {
-      missing.push_back(input.columns()[i].name);
-    } else if (aliases.size() > 1) {
-      std::string list;
-      for (size_t a = 0; a < aliases.size(); ++a) {
-        list += (a == 0 ? "" : (a + 1 == aliases.size() ? " and " : ", ")) + aliases[a];
-      }
+    if (aliases.size() > 1) {
       Fail("The projection contains a key column (`" + input.columns()[i].name +
-               "`) more than once, aliased as: " + list + ".",
+               "`) more than once, aliased as: " + JoinWithAnd(aliases) + ".",
            span);
     }
+    selected += aliases.size();
   }
-  if (!missing.empty()) {
-    std::string names;
-    std::string example;
-    for (size_t m = 0; m < missing.size(); ++m) {
-      names += (m == 0 ? "" : (m + 1 == missing.size() ? " and " : ", ")) + missing[m];
-      example += (m == 0 ? "" : ", ") + missing[m];
+  const bool keyless_result = rules.keys_optional && selected == 0;
+  if (selected < keys.size() && !keyless_result) {
+    if (rules.partition_by == nullptr) {
+      FailKeysMissing(rules.sink_name, "key column", keys, span);
     }
-    Fail(
-        "Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used "
-        "to build `" +
-            sink_name + "` must include the key column" + (missing.size() > 1 ? "s " : " ") +
-            names + " in its projection (eg, SELECT " + example + "...).",
-        span);
+    std::vector<std::string> expressions;
+    for (const ast::Expression& expression : *rules.partition_by) {
+      expressions.push_back(QualifiedExpressionText(expression, rules.source_alias));
+    }
+    FailKeysMissing(rules.sink_name, "partitioning expression", expressions, span);
   }
   const bool has_value = std::any_of(projection.begin(), projection.end(), [](const auto& column) {
     return column.column_namespace != ColumnNamespace::kKey;
@@ -319,35 +325,145 @@ void CheckProjectionKeys(const LogicalSchema& input,
   }
 }
 
+// Orders the key columns of a projection as the input orders them (the source's key order, or
+// the PARTITION BY order), as ksqlDB's old query planner does; the value columns keep the
+// projection's order.
+void OrderKeysAsInput(std::vector<ProjectedColumn>& projection) {
+  const auto keys_end =
+      std::stable_partition(projection.begin(), projection.end(), [](const auto& column) {
+        return column.column_namespace == ColumnNamespace::kKey;
+      });
+  std::stable_sort(projection.begin(), keys_end, [](const auto& left, const auto& right) {
+    return left.expression->index < right.expression->index;
+  });
+}
+
 LogicalPlan BindQuery(const ast::Query& query,
                       const Catalog& catalog,
                       const functions::FunctionRegistry& functions,
-                      const std::string& sink_name) {
+                      const std::string& sink_name,
+                      const QueryBindOptions& options,
+                      bool transient = false) {
   RejectUnsupported(query);
+  if (!query.joins.empty()) {
+    return BindJoinQuery(query, catalog, functions, sink_name, options.aggregates, transient);
+  }
   LogicalPlan plan;
-  const SourceDescription& source = FindSource(catalog, *query.from.source);
+  const SourceDescription& source = FindSource(
+      catalog,
+      query.from.source.has_value() ? *query.from.source : query.from.window_function->source);
   plan.source = source;
   plan.source_alias = query.from.alias.has_value() ? query.from.alias->value : source.name;
   plan.source_schema = source.schema;
 
   if (query.where.has_value()) {
-    const ExpressionScope scope = ScopeOf(plan.source_schema, plan.source_alias, "WHERE");
+    const ExpressionScope scope =
+        ScopeOf(plan.source_schema, plan.source_alias, "WHERE", plan.source.window.has_value());
     const ExpressionBinder binder(scope, catalog, functions);
     plan.filter = binder.BindCondition(*query.where, "WHERE");
   }
   plan.repartitioned_schema = plan.source_schema;
+  if (IsAggregation(query)) {
+    if (query.partition_by.has_value()) {
+      Fail("PARTITION BY is not supported together with GROUP BY.", query.span);
+    }
+    if (plan.source.value_format.kind == FormatKind::kKafka) {
+      Fail("Source(s) " + plan.source.name +
+               " are using the 'KAFKA' value format. This format does not yet support GROUP BY.",
+           query.span);
+    }
+    // A window in Flink's syntax leaves GROUP BY for the aggregation's window.
+    ast::Query grouped_query = query;
+    std::vector<ast::Expression> group_by = query.group_by.value_or(std::vector<ast::Expression>{});
+    const std::optional<FlinkWindow> flink_window =
+        ExtractFlinkWindow(query, plan.source, group_by);
+    if (flink_window.has_value()) {
+      grouped_query.group_by = std::move(group_by);
+    }
+    BoundAggregation aggregation = BindAggregation(grouped_query,
+                                                   plan.source_schema,
+                                                   plan.source_alias,
+                                                   plan.source.type == SourceType::kTable,
+                                                   catalog,
+                                                   functions,
+                                                   sink_name,
+                                                   options.aggregates,
+                                                   flink_window);
+    plan.aggregation = std::move(aggregation.aggregation);
+    plan.projection = std::move(aggregation.projection);
+    plan.output_schema = SchemaOf(plan.projection);
+    return plan;
+  }
   if (query.partition_by.has_value()) {
-    const ExpressionScope scope = ScopeOf(plan.source_schema, plan.source_alias, "PARTITION BY");
+    const ExpressionScope scope = ScopeOf(
+        plan.source_schema, plan.source_alias, "PARTITION BY", plan.source.window.has_value());
     const ExpressionBinder binder(scope, catalog, functions);
     plan.repartition = BindRepartition(*query.partition_by, plan.source_schema, binder, query.span);
     plan.repartitioned_schema = SchemaOf(*plan.repartition);
   }
-  const ExpressionScope scope = ScopeOf(plan.repartitioned_schema, plan.source_alias, "SELECT");
+  const ExpressionScope scope = ScopeOf(
+      plan.repartitioned_schema, plan.source_alias, "SELECT", plan.source.window.has_value());
   const ExpressionBinder binder(scope, catalog, functions);
   plan.projection = BindProjection(query, plan.repartitioned_schema, plan.source_alias, binder);
-  CheckProjectionKeys(plan.repartitioned_schema, plan.projection, sink_name, query.span);
+  KeyRules key_rules;
+  key_rules.sink_name = sink_name;
+  key_rules.source_alias = plan.source_alias;
+  if (query.partition_by.has_value()) {
+    key_rules.partition_by = &*query.partition_by;
+  }
+  key_rules.keys_optional = options.new_query_planner && !query.partition_by.has_value() &&
+                            plan.source.type == SourceType::kStream;
+  if (!transient) {
+    CheckProjectionKeys(plan.repartitioned_schema, plan.projection, key_rules, query.span);
+  }
+  // The new planner keeps the projection's key order, except after PARTITION BY.
+  if (!options.new_query_planner || query.partition_by.has_value()) {
+    OrderKeysAsInput(plan.projection);
+  }
   plan.output_schema = SchemaOf(plan.projection);
   return plan;
+}
+
+// True for PARTITION BY NULL: the result has no key columns.
+bool PartitionsByNull(const ast::Query& query) {
+  return query.partition_by.has_value() && query.partition_by->size() == 1 &&
+         query.partition_by->front().Is<ast::NullLiteral>();
+}
+
+// A windowed aggregation writes windowed keys; a value format must hold the aggregate states
+// (ksqlDB checks the intermediate types: DELIMITED has no ARRAY or STRUCT).
+void CheckAggregationSink(const LogicalAggregation& aggregation,
+                          SourceDescription& sink,
+                          const SourceSpan& span) {
+  if (aggregation.window.has_value()) {
+    WindowInfo window;
+    switch (aggregation.window->kind) {
+      case window::WindowKind::kTumbling:
+        window.type = WindowType::kTumbling;
+        window.size_ms = aggregation.window->size_ms;
+        break;
+      case window::WindowKind::kHopping:
+        window.type = WindowType::kHopping;
+        window.size_ms = aggregation.window->size_ms;
+        break;
+      case window::WindowKind::kSession:
+        window.type = WindowType::kSession;
+        break;
+    }
+    sink.window = window;
+  }
+  if (sink.value_format.kind != FormatKind::kDelimited) {
+    return;
+  }
+  for (const AggregateCall& call : aggregation.aggregates) {
+    const TypeKind kind = call.function->intermediate_type()->kind();
+    if (kind == TypeKind::kArray || kind == TypeKind::kStruct || kind == TypeKind::kMap) {
+      Fail(
+          "One of the functions used in the statement has an intermediate type that the value "
+          "format can not handle. Please remove the function or change the format.",
+          span);
+    }
+  }
 }
 
 }  // namespace
@@ -356,10 +472,11 @@ LogicalPlan BindCreateSourceAs(const ast::CreateSourceAs& create,
                                const Catalog& catalog,
                                const functions::FunctionRegistry& functions,
                                const std::string& statement_text,
-                               int32_t source_partitions) {
+                               int32_t source_partitions,
+                               const QueryBindOptions& options) {
   const std::string& sink_name = create.name.value;
-  LogicalPlan plan = BindQuery(create.query, catalog, functions, sink_name);
-  const bool table_result = plan.source.type == SourceType::kTable;
+  LogicalPlan plan = BindQuery(create.query, catalog, functions, sink_name, options);
+  const bool table_result = plan.source.type == SourceType::kTable || plan.aggregation.has_value();
   if (table_result && create.kind == ast::SourceKind::kStream) {
     Fail(
         "Invalid result type. Your SELECT query produces a TABLE. Please use CREATE TABLE AS "
@@ -406,15 +523,16 @@ LogicalPlan BindCreateSourceAs(const ast::CreateSourceAs& create,
     sink.value_format.wrap_single_value = properties.wrap_single_value;
   }
   const bool has_key = !sink.schema.IndexesIn(ColumnNamespace::kKey).empty();
+  if (PartitionsByNull(create.query) && properties.key_format.has_value() &&
+      *properties.key_format != FormatKind::kNone) {
+    Fail("Key format specified for stream without key columns.", create.name.span);
+  }
   if (!has_key) {
     sink.key_format = FormatSpec{FormatKind::kNone, ',', std::nullopt};
   } else if (sink.key_format.kind == FormatKind::kNone) {
+    // A keyless source gets keys from PARTITION BY: the default key format (ksqlDB's
+    // ksql.persistence.default.format.key), which carries one column only.
     sink.key_format = FormatSpec{FormatKind::kKafka, ',', std::nullopt};
-  }
-  if (!properties.key_format.has_value() && sink.key_format.kind == FormatKind::kKafka &&
-      sink.schema.IndexesIn(ColumnNamespace::kKey).size() > 1) {
-    // KAFKA carries one key column; several inherited keys are written as JSON (ksqlDB).
-    sink.key_format = FormatSpec{FormatKind::kJson, ',', std::nullopt};
   }
   if (properties.timestamp_column.has_value()) {
     if (!sink.schema.Find(*properties.timestamp_column).has_value()) {
@@ -425,6 +543,11 @@ LogicalPlan BindCreateSourceAs(const ast::CreateSourceAs& create,
     sink.timestamp_column = properties.timestamp_column;
     sink.timestamp_format = properties.timestamp_format;
   }
+  if (plan.aggregation.has_value()) {
+    CheckAggregationSink(*plan.aggregation, sink, create.query.span);
+  } else {
+    sink.window = plan.source.window;  // A windowed source's rows keep their windowed keys.
+  }
   plan.sink.creates_source = true;
   plan.sink.partitions = properties.partitions.value_or(source_partitions);
   return plan;
@@ -432,7 +555,8 @@ LogicalPlan BindCreateSourceAs(const ast::CreateSourceAs& create,
 
 LogicalPlan BindInsertInto(const ast::InsertInto& insert,
                            const Catalog& catalog,
-                           const functions::FunctionRegistry& functions) {
+                           const functions::FunctionRegistry& functions,
+                           const QueryBindOptions& options) {
   const SourceDescription* target = catalog.FindSource(insert.target.value);
   if (target == nullptr) {
     throw Error(ErrorKind::kBinding,
@@ -446,7 +570,7 @@ LogicalPlan BindInsertInto(const ast::InsertInto& insert,
   if (target->read_only) {
     Fail("Cannot insert into read-only stream: " + target->name, insert.target.span);
   }
-  LogicalPlan plan = BindQuery(insert.query, catalog, functions, target->name);
+  LogicalPlan plan = BindQuery(insert.query, catalog, functions, target->name, options);
   if (!(plan.output_schema == target->schema)) {
     Fail("Incompatible schema between results and sink.\nResult schema is " +
              DescribeSchema(plan.output_schema) + "\nSink schema is " +
@@ -455,6 +579,30 @@ LogicalPlan BindInsertInto(const ast::InsertInto& insert,
   }
   plan.sink.description = *target;
   plan.sink.creates_source = false;
+  return plan;
+}
+
+LogicalPlan BindPushQuery(const ast::Query& query,
+                          const Catalog& catalog,
+                          const functions::FunctionRegistry& functions,
+                          const std::string& query_id,
+                          const QueryBindOptions& options) {
+  LogicalPlan plan = BindQuery(query, catalog, functions, query_id, options, /*transient=*/true);
+  SourceDescription& sink = plan.sink.description;
+  sink.name = query_id;
+  sink.type = plan.source.type == SourceType::kTable || plan.aggregation.has_value()
+                  ? SourceType::kTable
+                  : SourceType::kStream;
+  sink.schema = plan.output_schema;
+  sink.topic = "_fluxo-transient-" + query_id;
+  const bool has_key = !sink.schema.IndexesIn(ColumnNamespace::kKey).empty();
+  sink.key_format = FormatSpec{has_key ? FormatKind::kJson : FormatKind::kNone, ',', std::nullopt};
+  sink.value_format = FormatSpec{FormatKind::kJson, ',', std::nullopt};
+  if (plan.aggregation.has_value()) {
+    CheckAggregationSink(*plan.aggregation, sink, query.span);
+  }
+  plan.sink.creates_source = false;
+  plan.sink.partitions = 1;
   return plan;
 }
 

@@ -124,6 +124,17 @@ class Binding {
   BoundExpressionPtr Bind(const ast::Expression& expression) {
     span_ = expression.span;
     const SourceSpan span = expression.span;
+    for (const ExpressionScope::Replacement& replacement : scope_.replacements) {
+      if (*replacement.expression == expression) {
+        BoundExpressionPtr column = BindScopeColumn(replacement.index);
+        if (replacement.type) {
+          BoundExpression retyped = *column;
+          retyped.type = replacement.type;
+          return MakeBound(std::move(retyped));
+        }
+        return column;
+      }
+    }
     BoundExpressionPtr bound =
         std::visit([&](const auto& node) { return BindNode(node, span); }, expression.node);
     return bound;
@@ -193,7 +204,20 @@ class Binding {
     return MakeBound(std::move(node));
   }
 
-  static BoundExpressionPtr BindPseudocolumn(const std::string& name) {
+  BoundExpressionPtr BindScopeColumn(size_t index) const {
+    for (const ScopeColumn& column : scope_.columns) {
+      if (column.index == index) {
+        BoundExpression node;
+        node.kind = BoundKind::kColumn;
+        node.type = column.type;
+        node.index = column.index;
+        return MakeBound(std::move(node));
+      }
+    }
+    throw Error(ErrorKind::kInternal, "replacement names no column of the scope", span_);
+  }
+
+  BoundExpressionPtr BindPseudocolumn(const std::string& name) const {
     BoundExpression node;
     node.kind = BoundKind::kPseudocolumn;
     if (name == "ROWTIME") {
@@ -204,6 +228,10 @@ class Binding {
       node.type = SqlType::Int();
     } else if (name == "ROWOFFSET") {
       node.pseudocolumn = expr::Pseudocolumn::kRowoffset;
+      node.type = SqlType::Bigint();
+    } else if (scope_.windowed && (name == "WINDOWSTART" || name == "WINDOWEND")) {
+      node.pseudocolumn =
+          name == "WINDOWSTART" ? expr::Pseudocolumn::kWindowStart : expr::Pseudocolumn::kWindowEnd;
       node.type = SqlType::Bigint();
     } else {
       return nullptr;

@@ -1,5 +1,7 @@
 #include "planner/binder/expression_scope.h"
 
+#include <algorithm>
+
 #include "planner/catalog/catalog.h"
 #include "runtime/core/error.h"
 
@@ -9,25 +11,45 @@ namespace {
 
 constexpr size_t kMaxSuggestionDistance = 2;
 
+// ksqlDB's "Column 'ID' is ambiguous. Could be A.ID or B.ID.", with its longer form (the one
+// ksqlDB reports, naming the position) as the detail.
+Error AmbiguousColumn(const std::string& name,
+                      const std::vector<const ScopeColumn*>& matches,
+                      const SourceSpan& span) {
+  std::string candidates;
+  for (size_t i = 0; i < matches.size(); ++i) {
+    candidates +=
+        (i == 0 ? "" : (i + 1 == matches.size() ? " or " : ", ")) + matches[i]->source + "." + name;
+  }
+  const std::string message = "Column '" + name + "' is ambiguous. Could be " + candidates + ".";
+  Error error(ErrorKind::kBinding, message, span);
+  error.WithDetail("Exception while preparing statement: Line: " + std::to_string(span.line) +
+                   ", Col: " + std::to_string(span.column) + ": " + message);
+  return error;
+}
+
 }  // namespace
 
 const ScopeColumn* ExpressionScope::Find(const std::optional<std::string>& source,
                                          const std::string& name,
                                          const SourceSpan& span) const {
-  const ScopeColumn* match = nullptr;
-  for (const ScopeColumn& column : columns) {
-    if (column.name != name || (source.has_value() && column.source != *source)) {
-      continue;
-    }
-    if (match != nullptr) {
-      throw Error(ErrorKind::kBinding,
-                  "Column '" + name + "' is ambiguous: it could refer to " + match->source + "." +
-                      name + " or " + column.source + "." + name,
-                  span);
-    }
-    match = &column;
+  if (source.has_value() && !sources.empty() &&
+      std::find(sources.begin(), sources.end(), *source) == sources.end()) {
+    throw Error(
+        ErrorKind::kBinding,
+        "Failed to prepare statement: '" + *source + "' is not a valid stream/table name or alias.",
+        span);
   }
-  return match;
+  std::vector<const ScopeColumn*> matches;
+  for (const ScopeColumn& column : columns) {
+    if (column.name == name && (!source.has_value() || column.source == *source)) {
+      matches.push_back(&column);
+    }
+  }
+  if (matches.size() > 1) {
+    throw AmbiguousColumn(name, matches, span);
+  }
+  return matches.empty() ? nullptr : matches.front();
 }
 
 const ScopeColumn* ExpressionScope::Resolve(const std::optional<std::string>& source,

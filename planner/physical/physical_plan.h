@@ -16,12 +16,18 @@ namespace fluxo::planner {
 struct SourceStep {
   std::string operator_id;  ///< Stable across restarts: "<query id>.Source".
   SourceDescription source;
+  /// ksql.timestamp.throw.on.invalid: a record whose TIMESTAMP column is NULL or unreadable
+  /// fails the query instead of being skipped.
+  bool throw_on_invalid_timestamp = false;
 };
 
 /// WHERE: keeps rows whose predicate is TRUE; drops null-valued records.
 struct FilterStep {
   std::string operator_id;
   expr::BoundExpressionPtr predicate;
+  /// The rows are a changelog with the old rows (a table-table join's): a key is deleted only
+  /// when its old row passed.
+  bool changelog = false;
 };
 
 /// Computes a new row layout from the input row: the projection, or the re-keying of
@@ -31,6 +37,52 @@ struct SelectStep {
   std::vector<ProjectedColumn> columns;  ///< In `schema` order.
   LogicalSchema schema;
   LogicalSchema input_schema;  ///< The rows it reads.
+};
+
+/// Turns a table's upserts and tombstones into explicit changes (insert, update-before and
+/// update-after, delete with the old values) by keeping the table's current rows in a state
+/// store, so that an aggregation can take a replaced row out of its old group.
+struct TableChangesStep {
+  std::string operator_id;
+  std::string store_name;  ///< Stable across restarts: "<query id>.TableChanges.Reduce".
+  LogicalSchema schema;    ///< The table's rows (key columns first).
+};
+
+/// GROUP BY [WINDOW] [HAVING]: folds rows into per-group (and per-window) aggregate states
+/// kept in a state store and emits each changed group's row (LogicalAggregation).
+struct AggregateStep {
+  std::string operator_id;
+  std::string store_name;  ///< Stable across restarts: "<query id>.Aggregate.Materialize".
+  LogicalAggregation aggregation;
+  LogicalSchema input_schema;
+};
+
+/// Keeps a TABLE result's current rows (runtime MaterializedTable) in a state store, so that
+/// pull queries can read the table: placed before the sink, it sees exactly what the sink
+/// writes.
+struct MaterializeStep {
+  std::string operator_id;  ///< "<query id>.Materialize".
+  std::string store_name;   ///< Stable across restarts: "<query id>.Materialize.Rows".
+  LogicalSchema schema;     ///< The result's rows (the sink's schema, key columns first).
+  bool windowed = false;    ///< The result's keys carry windows.
+};
+
+/// Reads one source of a join query and turns its rows into the side rows of the join
+/// (LogicalJoinInput).
+struct JoinInputStep {
+  SourceStep source;
+  SelectStep prepare;
+};
+
+/// One join of a join query (LogicalJoin), with its state stores named from `operator_id`
+/// ("<query id>.Join", "<query id>.Join2", ...): the rows each side keeps (a window store per
+/// stream, a key-value store per table) and the unmatched rows waiting for their window to
+/// close.
+struct JoinStep {
+  std::string operator_id;
+  LogicalJoin join;
+  LogicalSchema left_schema;   ///< The left input's rows.
+  LogicalSchema right_schema;  ///< The right input's rows.
 };
 
 /// Serializes rows into the sink topic.
@@ -45,9 +97,16 @@ struct SinkStep {
 struct PhysicalPlan {
   std::string query_id;
   SourceStep source;
+  /// FROM ... JOIN ...: every source (the first is `source`) and the joins. The first join
+  /// reads the first input, each later join the previous join's rows.
+  std::vector<JoinInputStep> join_inputs;
+  std::vector<JoinStep> joins;
   std::optional<FilterStep> filter;
   std::optional<SelectStep> repartition;
+  std::optional<TableChangesStep> table_changes;  ///< Before an aggregation of a table.
+  std::optional<AggregateStep> aggregate;
   SelectStep projection;
+  std::optional<MaterializeStep> materialize;  ///< When the result is a TABLE.
   SinkStep sink;
   bool creates_sink = true;
   int32_t sink_partitions = 1;

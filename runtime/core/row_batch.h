@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "runtime/core/value.h"
@@ -10,6 +11,15 @@ namespace fluxo {
 /// What a row means for the table downstream (RisingWave's StreamChunk ops). A stream's rows are
 /// all inserts; a table's changelog uses the other kinds too.
 enum class ChangeKind : uint8_t { kInsert, kDelete, kUpdateBefore, kUpdateAfter };
+
+/// The bounds of the window a windowed row belongs to, in ms: [start, end) for TUMBLING and
+/// HOPPING windows, [start, end] (both inclusive, as ksqlDB reports them) for SESSION windows.
+struct WindowBounds {
+  int64_t start = 0;
+  int64_t end = 0;
+
+  bool operator==(const WindowBounds&) const = default;
+};
 
 /// One row flowing through a query: its column values in schema order, its event time, and
 /// where it came from.
@@ -22,6 +32,8 @@ struct Row {
   bool tombstone = false;    ///< The record had a null value (a delete for a table).
   bool key_missing = false;  ///< The record had a null key: written back as a null key, which
                              ///< differs from a key whose columns are NULL in some formats.
+  std::optional<WindowBounds> window;  ///< Set for rows of a windowed stream or table: part of
+                                       ///< the row's key (WINDOWSTART / WINDOWEND).
 };
 
 /// The unit operators push downstream: the rows of one consumer poll, in order. Kept behind

@@ -35,6 +35,11 @@ StatementResult Execute(EngineState& state,
           return ExecuteDropType(state, node);
         } else if constexpr (std::is_same_v<Node, ast::QueryControl>) {
           return ExecuteQueryControl(state, node);
+        } else if constexpr (std::is_same_v<Node, ast::QueryStatement>) {
+          if (IsPullQuery(state, node.query)) {
+            return ExecutePullQuery(state, node.query);
+          }
+          return ExecutePushQuery(state, node.query, text);
         } else if constexpr (std::is_same_v<Node, ast::Show>) {
           return ExecuteShow(state, node);
         } else if constexpr (std::is_same_v<Node, ast::DescribeSource>) {

@@ -2,11 +2,13 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "planner/catalog/catalog.h"
 #include "runtime/core/processing_log.h"
+#include "runtime/core/row_batch.h"
 #include "runtime/engine/statement_result.h"
 #include "runtime/functions/function_registry.h"
 #include "runtime/topic/topic_client.h"
@@ -14,6 +16,19 @@
 namespace fluxo::engine {
 
 struct EngineState;
+
+/// One row of a push query's result, as the query emitted it: the key columns, the value
+/// columns (empty for a delete), the window of a windowed result, and the row's timestamp.
+/// For a table result each row is a change: a new value for its key, or a delete.
+struct PushQueryRow {
+  ValueList key;
+  ValueList values;
+  std::optional<WindowBounds> window;
+  bool tombstone = false;  ///< The key's row was deleted (HAVING no longer holds, a merge).
+  int64_t timestamp = 0;
+
+  bool operator==(const PushQueryRow&) const = default;
+};
 
 /// The one facade every front end drives (STYLE.md §9.8): SQL text in, results and errors out.
 /// Holds the catalog, the session properties and the persistent queries of one Fluxo instance.
@@ -35,6 +50,17 @@ class Engine {
   /// Processes every record available to the persistent queries, query by query in creation
   /// order, until no query has input left. Returns the number of records read.
   size_t RunUntilIdle();
+
+  /// Returns the rows push query `query_id` produced since the last call (run RunUntilIdle
+  /// to process input first). When its LIMIT is reached the query ends. Throws fluxo::Error
+  /// (kPlanning) for an unknown or ended query.
+  std::vector<PushQueryRow> ReadPushQuery(const std::string& query_id);
+
+  /// Returns true while push query `query_id` runs (LIMIT not reached, not closed).
+  bool IsPushQueryRunning(const std::string& query_id) const;
+
+  /// Stops push query `query_id` and drops its internal topic.
+  void ClosePushQuery(const std::string& query_id);
 
   const planner::Catalog& catalog() const;
 

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,16 @@ struct EngineState {
   std::map<std::string, std::string> properties;
   std::map<std::string, std::string> variables;  ///< DEFINE name = 'value'.
   std::vector<std::unique_ptr<PersistentQuery>> queries;
+
+  /// Push queries by id: their schema, how many rows they may still return (LIMIT), and how
+  /// far the client has read their internal topic.
+  struct PushQueryState {
+    planner::SourceDescription sink;
+    std::optional<int64_t> rows_left;
+    int64_t next_offset = 0;
+  };
+
+  std::map<std::string, PushQueryState> push_queries;
   ProcessingLog processing_log;
   int next_query_number = 0;
   const functions::FunctionRegistry* functions = &functions::FunctionRegistry::BuiltIn();
@@ -45,6 +56,20 @@ StatementResult ExecuteInsertInto(EngineState& state,
                                   const std::string& text);
 StatementResult ExecuteInsertValues(EngineState& state, const ast::InsertValues& insert);
 StatementResult ExecuteQueryControl(EngineState& state, const ast::QueryControl& control);
+
+/// True for a SELECT that runs as a pull query: no EMIT clause, and FROM names one table (or
+/// no known source, which ExecutePullQuery reports) without GROUP BY, WINDOW, PARTITION BY or
+/// joins.
+bool IsPullQuery(const EngineState& state, const ast::Query& query);
+/// Answers a pull query from the table's current rows: a kTable result with one text row per
+/// table row that passes WHERE, up to LIMIT.
+StatementResult ExecutePullQuery(EngineState& state, const ast::Query& query);
+
+/// Starts a push query: a transient query whose results go to an internal topic, read with
+/// Engine::ReadPushQuery until its LIMIT or Engine::ClosePushQuery.
+StatementResult ExecutePushQuery(EngineState& state,
+                                 const ast::Query& query,
+                                 const std::string& text);
 
 StatementResult ExecuteShow(EngineState& state, const ast::Show& show);
 StatementResult ExecuteDescribeSource(EngineState& state, const ast::DescribeSource& describe);

@@ -73,7 +73,12 @@ StatementResult ExecuteDropSource(EngineState& state, const ast::DropSource& dro
     }
     for (const auto& query : state.queries) {
       const planner::PhysicalPlan& plan = query->plan();
-      if (plan.source.source.name == source->name || plan.sink.sink.name == source->name) {
+      const bool joins_it =
+          std::any_of(plan.join_inputs.begin(), plan.join_inputs.end(), [&](const auto& input) {
+            return input.source.source.name == source->name;
+          });
+      if (plan.source.source.name == source->name || plan.sink.sink.name == source->name ||
+          joins_it) {
         throw Error(ErrorKind::kPlanning,
                     "Cannot drop " + source->name + ": query " + query->id() +
                         " reads or writes it. Terminate the query first.",

@@ -2,19 +2,57 @@
 // INSERT INTO ... VALUES, TERMINATE.
 
 #include <chrono>
+#include <filesystem>
+#include <system_error>
 #include <utility>
 
 #include "planner/binder/bind_query.h"
 #include "planner/binder/expression_binder.h"
+#include "planner/binder/source_name_hint.h"
 #include "runtime/core/error.h"
 #include "runtime/engine/engine_state.h"
 #include "runtime/expr/cast.h"
 #include "runtime/expr/evaluator.h"
 #include "runtime/serde/record_serde.h"
+#include "runtime/state/in_memory_state_instance.h"
+#include "runtime/state/rocksdb_state_instance.h"
 
 namespace fluxo::engine {
 
 namespace {
+
+// The stores of a new query's operators: in a RocksDB database in `<state dir>/<query id>`
+// when the engine keeps state on disk (`state.dir`, or ksqlDB's `ksql.streams.state.dir`), in
+// memory otherwise. A query reads its source from the start (offsets are not restored yet), so
+// state an earlier run left under the same query id is removed first: it would count the same
+// records twice.
+std::unique_ptr<state::StateInstance> MakeStateInstance(const EngineState& state,
+                                                        const std::string& query_id) {
+  for (const char* property : {"state.dir", "ksql.streams.state.dir"}) {
+    const auto setting = state.properties.find(property);
+    if (setting == state.properties.end() || setting->second.empty()) {
+      continue;
+    }
+    const std::filesystem::path directory = std::filesystem::path(setting->second) / query_id;
+    std::error_code error;
+    std::filesystem::remove_all(directory, error);
+    if (error) {
+      throw Error(
+          ErrorKind::kIo,
+          "Cannot clear the state directory " + directory.string() + ": " + error.message());
+    }
+    state::RocksDbStateOptions options;
+    options.directory = directory.string();
+    return std::make_unique<state::RocksDbStateInstance>(std::move(options));
+  }
+  return std::make_unique<state::InMemoryStateInstance>();
+}
+
+// True when the session property `name` is set to "true".
+bool PropertyIsTrue(const EngineState& state, const std::string& name) {
+  const auto setting = state.properties.find(name);
+  return setting != state.properties.end() && setting->second == "true";
+}
 
 StatementResult StartQuery(EngineState& state,
                            planner::LogicalPlan logical,
@@ -24,11 +62,22 @@ StatementResult StartQuery(EngineState& state,
     throw Error(ErrorKind::kPlanning,
                 "A query cannot write to the topic it reads: " + logical.source.topic);
   }
+  for (const planner::LogicalJoinInput& input : logical.join_inputs) {
+    if (logical.sink.description.topic == input.source.topic) {
+      throw Error(ErrorKind::kPlanning,
+                  "A query cannot write to the topic it reads: " + input.source.topic);
+    }
+  }
   planner::PhysicalPlan physical = planner::PlanPhysical(logical, query_id);
+  physical.source.throw_on_invalid_timestamp =
+      PropertyIsTrue(state, "ksql.timestamp.throw.on.invalid");
   // Build the operators before anything changes, so that a plan that cannot run changes
   // nothing.
-  auto query = std::make_unique<PersistentQuery>(
-      std::move(physical), text, *state.topics, state.processing_log);
+  auto query = std::make_unique<PersistentQuery>(std::move(physical),
+                                                 text,
+                                                 *state.topics,
+                                                 state.processing_log,
+                                                 MakeStateInstance(state, query_id));
   if (query->plan().creates_sink) {
     state.topics->CreateTopic(logical.sink.description.topic, logical.sink.partitions);
     state.catalog.AddSource(logical.sink.description,
@@ -40,6 +89,27 @@ StatementResult StartQuery(EngineState& state,
   result.query_id = query_id;
   result.message = "Created query with ID " + query_id;
   return result;
+}
+
+// The session properties that change how a query binds.
+planner::QueryBindOptions BindOptionsOf(const EngineState& state) {
+  planner::QueryBindOptions options;
+  const auto setting = state.properties.find("ksql.new.query.planner.enabled");
+  options.new_query_planner = setting != state.properties.end() && setting->second == "true";
+  for (const auto& [name, limit] :
+       {std::pair{"ksql.functions.collect_list.limit", &options.aggregates.collect_list_limit},
+        std::pair{"ksql.functions.collect_set.limit", &options.aggregates.collect_set_limit}}) {
+    if (const auto value = state.properties.find(name); value != state.properties.end()) {
+      try {
+        *limit = std::stoll(value->second);
+      } catch (const std::exception&) {
+        throw Error(ErrorKind::kPlanning,
+                    std::string("Invalid value for ") + name + ": '" + value->second +
+                        "' (expected a number)");
+      }
+    }
+  }
+  return options;
 }
 
 std::string NextQueryId(EngineState& state, const std::string& prefix) {
@@ -81,15 +151,16 @@ StatementResult ExecuteCreateSourceAs(EngineState& state,
                     " with the same name already exists",
                 create.name.span);
   }
+  // A join's result has as many partitions as its last source (ksqlDB's JoinNode).
+  const ast::AliasedRelation& from =
+      create.query.joins.empty() ? create.query.from : create.query.joins.back().right;
   const planner::SourceDescription* source =
-      create.query.from.source.has_value()
-          ? state.catalog.FindSource(create.query.from.source->value)
-          : nullptr;
+      from.source.has_value() ? state.catalog.FindSource(from.source->value) : nullptr;
   const int32_t partitions = source != nullptr && state.topics->TopicExists(source->topic)
                                  ? state.topics->PartitionCount(source->topic)
                                  : 1;
-  planner::LogicalPlan logical =
-      planner::BindCreateSourceAs(create, state.catalog, *state.functions, text, partitions);
+  planner::LogicalPlan logical = planner::BindCreateSourceAs(
+      create, state.catalog, *state.functions, text, partitions, BindOptionsOf(state));
   const std::string prefix = create.kind == ast::SourceKind::kTable ? "CTAS_" : "CSAS_";
   return StartQuery(
       state, std::move(logical), NextQueryId(state, prefix + create.name.value + "_"), text);
@@ -98,7 +169,8 @@ StatementResult ExecuteCreateSourceAs(EngineState& state,
 StatementResult ExecuteInsertInto(EngineState& state,
                                   const ast::InsertInto& insert,
                                   const std::string& text) {
-  planner::LogicalPlan logical = planner::BindInsertInto(insert, state.catalog, *state.functions);
+  planner::LogicalPlan logical =
+      planner::BindInsertInto(insert, state.catalog, *state.functions, BindOptionsOf(state));
   return StartQuery(state, std::move(logical), NextQueryId(state, "INSERTQUERY_"), text);
 }
 
@@ -106,7 +178,8 @@ StatementResult ExecuteInsertValues(EngineState& state, const ast::InsertValues&
   const planner::SourceDescription* target = state.catalog.FindSource(insert.target.value);
   if (target == nullptr) {
     throw Error(ErrorKind::kBinding,
-                "Cannot insert values into an unknown stream/table: " + insert.target.value,
+                "Cannot insert values into an unknown stream/table: `" + insert.target.value + "`" +
+                    planner::SourceNameCaseHint(state.catalog, insert.target.value),
                 insert.target.span);
   }
   const LogicalSchema& schema = target->schema;
@@ -187,6 +260,34 @@ StatementResult ExecuteQueryControl(EngineState& state, const ast::QueryControl&
   }
   throw Error(
       ErrorKind::kPlanning, "Unknown queryId: " + control.query_id->value, control.query_id->span);
+}
+
+}  // namespace fluxo::engine
+
+namespace fluxo::engine {
+
+StatementResult ExecutePushQuery(EngineState& state,
+                                 const ast::Query& query,
+                                 const std::string& text) {
+  const std::string query_id = NextQueryId(state, "transient_");
+  planner::LogicalPlan logical = planner::BindPushQuery(
+      query, state.catalog, *state.functions, query_id, BindOptionsOf(state));
+  const planner::SourceDescription sink = logical.sink.description;
+  if (state.topics->TopicExists(sink.topic)) {
+    state.topics->DeleteTopic(sink.topic);  // Left over from an earlier engine on this broker.
+  }
+  state.topics->CreateTopic(sink.topic, 1);
+  StatementResult result = StartQuery(state, std::move(logical), query_id, text);
+  result.kind = StatementResult::Kind::kPushQuery;
+  result.message = "Push query " + query_id + " started";
+  for (const Column& column : sink.schema.columns()) {
+    result.columns.push_back(column.name);
+    result.column_types.push_back(column.type->ToString());
+  }
+  EngineState::PushQueryState& push = state.push_queries[query_id];
+  push.sink = sink;
+  push.rows_left = query.limit;
+  return result;
 }
 
 }  // namespace fluxo::engine

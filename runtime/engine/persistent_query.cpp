@@ -1,5 +1,7 @@
 #include "runtime/engine/persistent_query.h"
 
+#include <algorithm>
+#include <limits>
 #include <utility>
 
 namespace fluxo::engine {
@@ -7,29 +9,103 @@ namespace fluxo::engine {
 PersistentQuery::PersistentQuery(planner::PhysicalPlan plan,
                                  std::string statement,
                                  runtime::TopicClient& topics,
-                                 ProcessingLog& processing_log)
-    : plan_(std::move(plan)), statement_(std::move(statement)), topics_(topics) {
-  pipeline_ = runtime::Pipeline::Build(plan_, topics_, processing_log);
+                                 ProcessingLog& processing_log,
+                                 std::unique_ptr<state::StateInstance> state)
+    : plan_(std::move(plan)),
+      statement_(std::move(statement)),
+      topics_(topics),
+      state_(std::move(state)) {
+  pipeline_ = runtime::Pipeline::Build(plan_, topics_, processing_log, *state_);
 }
 
 size_t PersistentQuery::Poll() {
-  const std::string& topic = plan_.source.source.topic;
+  const std::vector<std::string>& topics = pipeline_->topics();
+  const size_t read = topics.size() == 1 ? PollTopic(topics.front()) : PollTopics(topics);
+  if (read > 0) {
+    // Commit: operators hand their cached state to the stores, which write it in one batch.
+    pipeline_->Flush();
+    state_->Flush();
+  }
+  return read;
+}
+
+size_t PersistentQuery::PollTopic(const std::string& topic) {
   const int32_t partitions = topics_.PartitionCount(topic);
   size_t read = 0;
   for (int32_t partition = 0; partition < partitions; ++partition) {
-    int64_t& next = next_offsets_[partition];  // Starts at 0: earliest, as QTT runs.
+    int64_t& next = next_offsets_[{topic, partition}];  // Starts at 0: earliest, as QTT runs.
     while (true) {
-      const std::vector<runtime::TopicRecord> records =
-          topics_.Fetch(topic, partition, next, kBatchSize);
-      if (records.empty()) {
+      topics_.FetchInto(topic, partition, next, kBatchSize, fetched_);
+      if (fetched_.empty()) {
         break;
       }
-      next = records.back().offset + 1;
-      read += records.size();
-      pipeline_->Push(records);
+      next = fetched_.back().offset + 1;
+      read += fetched_.size();
+      pipeline_->Push(topic, fetched_);
     }
   }
   return read;
+}
+
+size_t PersistentQuery::PollTopics(const std::vector<std::string>& topics) {
+  // Every input partition's records, processed in timestamp order across the partitions
+  // (Kafka Streams picks the partition whose next record is the oldest), in offset order
+  // within each; each partition is read kBatchSize records at a time.
+  struct Partition {
+    const std::string* topic;
+    int32_t partition;
+    std::vector<runtime::TopicRecord> records;
+    size_t next = 0;
+  };
+
+  std::vector<Partition> partitions;
+  for (const std::string& topic : topics) {
+    for (int32_t partition = 0; partition < topics_.PartitionCount(topic); ++partition) {
+      partitions.push_back({&topic, partition, {}, 0});
+    }
+  }
+  size_t read = 0;
+  // Returns false when the partition has nothing left to read.
+  const auto refill = [&](Partition& source) {
+    if (source.next < source.records.size()) {
+      return true;
+    }
+    int64_t& next = next_offsets_[{*source.topic, source.partition}];
+    topics_.FetchInto(*source.topic, source.partition, next, kBatchSize, source.records);
+    source.next = 0;
+    if (source.records.empty()) {
+      return false;
+    }
+    next = source.records.back().offset + 1;
+    read += source.records.size();
+    return true;
+  };
+  std::vector<runtime::TopicRecord> run;
+  while (true) {
+    Partition* oldest = nullptr;
+    for (Partition& candidate : partitions) {
+      if (refill(candidate) && (oldest == nullptr || candidate.records[candidate.next].timestamp <
+                                                         oldest->records[oldest->next].timestamp)) {
+        oldest = &candidate;
+      }
+    }
+    if (oldest == nullptr) {
+      return read;
+    }
+    // Its records up to the next record of another partition that is older.
+    int64_t limit = std::numeric_limits<int64_t>::max();
+    for (const Partition& other : partitions) {
+      if (&other != oldest && other.next < other.records.size()) {
+        limit = std::min(limit, other.records[other.next].timestamp - 1);
+      }
+    }
+    run.clear();
+    do {
+      run.push_back(std::move(oldest->records[oldest->next++]));
+    } while (oldest->next < oldest->records.size() &&
+             oldest->records[oldest->next].timestamp <= limit);
+    pipeline_->Push(*oldest->topic, run);
+  }
 }
 
 }  // namespace fluxo::engine

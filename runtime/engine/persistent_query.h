@@ -3,10 +3,13 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "planner/physical/physical_plan.h"
 #include "runtime/core/processing_log.h"
 #include "runtime/operators/pipeline.h"
+#include "runtime/state/state_instance.h"
 #include "runtime/topic/topic_client.h"
 
 namespace fluxo::engine {
@@ -15,16 +18,22 @@ namespace fluxo::engine {
 /// far it has read each source partition.
 class PersistentQuery {
  public:
+  /// Starts the query over `topics`, keeping its operators' state in `state` (the query owns
+  /// it: RocksDB for a server, in memory for tests).
   PersistentQuery(planner::PhysicalPlan plan,
                   std::string statement,
                   runtime::TopicClient& topics,
-                  ProcessingLog& processing_log);
+                  ProcessingLog& processing_log,
+                  std::unique_ptr<state::StateInstance> state);
 
   const std::string& id() const { return plan_.query_id; }
 
   const planner::PhysicalPlan& plan() const { return plan_; }
 
   const std::string& statement() const { return statement_; }
+
+  /// The query's state stores (pull queries read a TABLE result's materialization here).
+  state::StateInstance& state() { return *state_; }
 
   /// Reads and processes what is available on every source partition; returns the number of
   /// records read.
@@ -33,11 +42,19 @@ class PersistentQuery {
  private:
   static constexpr size_t kBatchSize = 1024;
 
+  /// Reads one source topic (a query with one input).
+  size_t PollTopic(const std::string& topic);
+  /// Reads several source topics (a join query), in timestamp order across them.
+  size_t PollTopics(const std::vector<std::string>& topics);
+
   planner::PhysicalPlan plan_;
   std::string statement_;
   runtime::TopicClient& topics_;
+  std::unique_ptr<state::StateInstance> state_;
   std::unique_ptr<runtime::Pipeline> pipeline_;
-  std::map<int32_t, int64_t> next_offsets_;  ///< Per source partition.
+  std::map<std::pair<std::string, int32_t>, int64_t> next_offsets_;  ///< Per topic partition.
+  /// The records of the last fetch, kept so that the next fetch reuses their buffers.
+  std::vector<runtime::TopicRecord> fetched_;
 };
 
 }  // namespace fluxo::engine

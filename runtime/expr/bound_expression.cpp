@@ -61,9 +61,19 @@ std::string BoundExpression::ToString() const {
     case BoundKind::kColumn:
       return "#" + std::to_string(index);
     case BoundKind::kPseudocolumn:
-      return pseudocolumn == Pseudocolumn::kRowtime        ? "ROWTIME"
-             : pseudocolumn == Pseudocolumn::kRowpartition ? "ROWPARTITION"
-                                                           : "ROWOFFSET";
+      switch (pseudocolumn) {
+        case Pseudocolumn::kRowtime:
+          return "ROWTIME";
+        case Pseudocolumn::kRowpartition:
+          return "ROWPARTITION";
+        case Pseudocolumn::kRowoffset:
+          return "ROWOFFSET";
+        case Pseudocolumn::kWindowStart:
+          return "WINDOWSTART";
+        case Pseudocolumn::kWindowEnd:
+          return "WINDOWEND";
+      }
+      return "?";
     case BoundKind::kCast:
       return "CAST(" + children[0]->ToString() + " AS " + type->ToString() + ")";
     case BoundKind::kArithmetic:
@@ -107,6 +117,18 @@ std::string BoundExpression::ToString() const {
 
 BoundExpressionPtr MakeBound(BoundExpression node) {
   return std::make_shared<const BoundExpression>(std::move(node));
+}
+
+void CountColumnReads(const BoundExpression& expression, std::vector<size_t>& reads) {
+  if (expression.kind == BoundKind::kColumn) {
+    if (expression.index >= reads.size()) {
+      reads.resize(expression.index + 1);
+    }
+    ++reads[expression.index];
+  }
+  for (const BoundExpressionPtr& child : expression.children) {
+    CountColumnReads(*child, reads);
+  }
 }
 
 }  // namespace fluxo::expr

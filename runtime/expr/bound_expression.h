@@ -17,7 +17,7 @@ namespace fluxo::expr {
 enum class BoundKind : uint8_t {
   kLiteral,       ///< `value`
   kColumn,        ///< the row's column `index`
-  kPseudocolumn,  ///< ROWTIME, ROWPARTITION or ROWOFFSET (`pseudocolumn`)
+  kPseudocolumn,  ///< ROWTIME, ROWPARTITION, ROWOFFSET, WINDOWSTART or WINDOWEND (`pseudocolumn`)
   kCast,          ///< CAST(children[0] AS type): explicit or implicit
   kArithmetic,    ///< children[0] `arithmetic` children[1]
   kNegate,        ///< -children[0]
@@ -48,7 +48,9 @@ enum class ComparisonOperator : uint8_t {
   kIsNotDistinctFrom,
 };
 
-enum class Pseudocolumn : uint8_t { kRowtime, kRowpartition, kRowoffset };
+/// The values every row carries besides its columns; WINDOWSTART and WINDOWEND are those of a
+/// windowed source's rows (Row::window; NULL when the row has none).
+enum class Pseudocolumn : uint8_t { kRowtime, kRowpartition, kRowoffset, kWindowStart, kWindowEnd };
 
 struct BoundExpression;
 
@@ -77,5 +79,9 @@ struct BoundExpression {
 
 /// Builds a node; `children` are shared.
 BoundExpressionPtr MakeBound(BoundExpression node);
+
+/// Adds, per input column, how many column references `expression` holds: `reads[i]` grows by
+/// the number of kColumn nodes with index i (`reads` grows as needed).
+void CountColumnReads(const BoundExpression& expression, std::vector<size_t>& reads);
 
 }  // namespace fluxo::expr

@@ -45,7 +45,28 @@ Integer JavaDoubleToInteger(double value) {
 
 // DecimalUtil.cast for an exact value: fail at 10^(precision - scale) or above (ensureMax),
 // then round half-up to the scale, failing if that carries past the precision.
+// ExactToDecimal without rounding (scale >= value.scale), in 128 bits: the value fits when
+// |unscaled| < 10^(precision - scale + value.scale), and then the rescaled value has at most
+// `precision` (<= 38) digits. `fits` tells whether it fits; nothing when this path cannot tell.
+std::optional<DecimalValue> ExactToDecimalUnrounded(const DecimalValue& value,
+                                                    int precision,
+                                                    int scale,
+                                                    bool& fits) {
+  const int digits = precision - scale + value.scale;
+  if (scale < value.scale || digits < 0 || digits > SqlType::kMaxDecimalPrecision) {
+    return std::nullopt;
+  }
+  const Int128 magnitude = value.unscaled < 0 ? -value.unscaled : value.unscaled;
+  fits = magnitude < PowerOfTen(digits);
+  return DecimalValue{fits ? value.unscaled * PowerOfTen(scale - value.scale) : 0, scale};
+}
+
 std::optional<Value> ExactToDecimal(const DecimalValue& value, int precision, int scale) {
+  bool fits = false;
+  if (const std::optional<DecimalValue> unrounded =
+          ExactToDecimalUnrounded(value, precision, scale, fits)) {
+    return fits ? std::optional<Value>(Value::Decimal(*unrounded)) : std::nullopt;
+  }
   const DecimalValue magnitude{value.unscaled < 0 ? -value.unscaled : value.unscaled, value.scale};
   if (CompareDecimals(magnitude, DecimalValue{PowerOfTen(precision - scale), 0}) >= 0) {
     return std::nullopt;
@@ -287,6 +308,11 @@ std::optional<Value> TryCastValue(const Value& value, const SqlType& from, const
   if (value.IsNull() || from == to) {
     return value;
   }
+  if (to.kind() == TypeKind::kDecimal &&
+      (from.kind() == TypeKind::kBigint || from.kind() == TypeKind::kInt)) {
+    // The implicit cast of DECIMAL arithmetic on an integer column, first: always allowed.
+    return ExactToDecimal(ToDecimalValue(value), to.precision(), to.scale());
+  }
   if (!CanCast(from, to)) {
     throw Error(ErrorKind::kInternal,
                 "Cast of " + from.ToString() + " to " + to.ToString() + " is not supported");
@@ -323,6 +349,15 @@ std::optional<Value> TryCastValue(const Value& value, const SqlType& from, const
 }
 
 Value CastValue(const Value& value, const SqlType& from, const SqlType& to) {
+  if (to.kind() == TypeKind::kDecimal && !value.IsNull() &&
+      (from.kind() == TypeKind::kBigint || from.kind() == TypeKind::kInt)) {
+    // The implicit cast of DECIMAL arithmetic on an integer column, without the optional.
+    bool fits = false;
+    if (const std::optional<DecimalValue> decimal =
+            ExactToDecimalUnrounded(ToDecimalValue(value), to.precision(), to.scale(), fits)) {
+      return fits ? Value::Decimal(*decimal) : Value();
+    }
+  }
   std::optional<Value> cast = TryCastValue(value, from, to);
   return cast.has_value() ? std::move(*cast) : Value();
 }

@@ -1,7 +1,9 @@
 #include "runtime/expr/decimal_arithmetic.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <limits>
 #include <string>
 
 #include "runtime/core/error.h"
@@ -13,6 +15,19 @@ namespace {
 
 // 10^77 is the largest power of ten below 2^256.
 constexpr int kMaxWideDigits = 77;
+
+// 10^38 is the largest power of ten below 2^127.
+constexpr int kMaxPowerOfTen = 38;
+
+bool FitsInt64(Int128 value) {
+  return value >= std::numeric_limits<int64_t>::min() &&
+         value <= std::numeric_limits<int64_t>::max();
+}
+
+// |value| * 10^shift into `result`, for 0 <= shift <= 38; false when it does not fit 127 bits.
+bool ScaleUpExactly(Int128 value, int shift, Int128& result) {
+  return !__builtin_mul_overflow(value, PowerOfTen(shift), &result);
+}
 
 // A decimal magnitude in 256 bits with its sign; the scale travels separately.
 struct SignedWide {
@@ -87,6 +102,17 @@ void RequireNonZeroDivisor(const DecimalValue& left, const DecimalValue& right) 
 }  // namespace
 
 Int128 PowerOfTen(int exponent) {
+  static constexpr std::array<Int128, kMaxPowerOfTen + 1> kPowers = [] {
+    std::array<Int128, kMaxPowerOfTen + 1> powers{};
+    powers[0] = 1;
+    for (size_t i = 1; i < powers.size(); ++i) {
+      powers[i] = powers[i - 1] * 10;
+    }
+    return powers;
+  }();
+  if (exponent >= 0 && exponent <= kMaxPowerOfTen) {
+    return kPowers[static_cast<size_t>(exponent)];
+  }
   Int128 result = 1;
   for (int i = 0; i < exponent; ++i) {
     result *= 10;
@@ -204,6 +230,18 @@ DecimalValue AddDecimals(const DecimalValue& left,
                          int precision,
                          int scale) {
   const int common = std::max(left.scale, right.scale);
+  // The common case in 128 bits: no rounding, nothing near overflow.
+  if (scale == common && left.scale >= 0 && right.scale >= 0 && common <= kMaxPowerOfTen) {
+    Int128 aligned_left = 0;
+    Int128 aligned_right = 0;
+    Int128 sum = 0;
+    if (ScaleUpExactly(left.unscaled, common - left.scale, aligned_left) &&
+        ScaleUpExactly(right.unscaled, common - right.scale, aligned_right) &&
+        !__builtin_add_overflow(aligned_left, aligned_right, &sum) &&
+        FitsPrecision(sum, precision)) {
+      return DecimalValue{sum, scale};
+    }
+  }
   const SignedWide sum = AddSigned({left.unscaled < 0, AlignedMagnitude(left, common)},
                                    {right.unscaled < 0, AlignedMagnitude(right, common)});
   return Fit(sum, common, scale, precision);
@@ -220,6 +258,21 @@ DecimalValue MultiplyDecimals(const DecimalValue& left,
                               const DecimalValue& right,
                               int precision,
                               int scale) {
+  // The common case in 128 bits: no rounding, nothing near overflow. Two factors that fit 64
+  // bits cannot overflow 128.
+  Int128 exact = 0;
+  bool exact_fits = false;
+  if (scale == left.scale + right.scale) {
+    if (FitsInt64(left.unscaled) && FitsInt64(right.unscaled)) {
+      exact = Int128{static_cast<int64_t>(left.unscaled)} * static_cast<int64_t>(right.unscaled);
+      exact_fits = true;
+    } else {
+      exact_fits = !__builtin_mul_overflow(left.unscaled, right.unscaled, &exact);
+    }
+  }
+  if (exact_fits && FitsPrecision(exact, precision)) {
+    return DecimalValue{exact, scale};
+  }
   const SignedWide product{
       (left.unscaled < 0) != (right.unscaled < 0) && left.unscaled != 0 && right.unscaled != 0,
       UInt256::Multiply(Magnitude(left.unscaled), Magnitude(right.unscaled))};

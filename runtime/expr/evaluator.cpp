@@ -55,6 +55,10 @@ class PseudocolumnEvaluator final : public Evaluator {
         return Value::Int32(row.partition);
       case Pseudocolumn::kRowoffset:
         return Value::Int64(row.offset);
+      case Pseudocolumn::kWindowStart:
+        return row.window.has_value() ? Value::Int64(row.window->start) : Value();
+      case Pseudocolumn::kWindowEnd:
+        return row.window.has_value() ? Value::Int64(row.window->end) : Value();
     }
     return Value();
   }
@@ -62,6 +66,55 @@ class PseudocolumnEvaluator final : public Evaluator {
  private:
   Pseudocolumn column_;
 };
+
+// ksqlDB's nested error handling (ksql.nested.error.handling, on by default): a CAST, a
+// function or field-access argument of a function call, and an element of an ARRAY, MAP or
+// STRUCT constructor that fails is NULL where it stands, so COALESCE(PARSE_DATE(bad, ...), x)
+// gives x; a failure anywhere else makes the whole expression fail.
+class NullOnErrorEvaluator final : public Evaluator {
+ public:
+  explicit NullOnErrorEvaluator(EvaluatorPtr inner) : inner_(std::move(inner)) {}
+
+  Value Evaluate(const Row& row) const override {
+    try {
+      return inner_->Evaluate(row);
+    } catch (const Error& error) {
+      if (error.kind() != ErrorKind::kExecution) {
+        throw;
+      }
+      return Value();
+    }
+  }
+
+ private:
+  EvaluatorPtr inner_;
+};
+
+EvaluatorPtr NullOnError(EvaluatorPtr inner) {
+  return std::make_unique<NullOnErrorEvaluator>(std::move(inner));
+}
+
+// A function's arguments, each function call or field access among them NULL on error.
+Children CompileArguments(const BoundExpression& node) {
+  Children children;
+  children.reserve(node.children.size());
+  for (const BoundExpressionPtr& child : node.children) {
+    EvaluatorPtr compiled = CompileExpression(child);
+    const bool contained = child->kind == BoundKind::kFunction || child->kind == BoundKind::kField;
+    children.push_back(contained ? NullOnError(std::move(compiled)) : std::move(compiled));
+  }
+  return children;
+}
+
+// A constructor's elements, each NULL on error.
+Children CompileElements(const BoundExpression& node) {
+  Children children;
+  children.reserve(node.children.size());
+  for (const BoundExpressionPtr& child : node.children) {
+    children.push_back(NullOnError(CompileExpression(child)));
+  }
+  return children;
+}
 
 class CastEvaluator final : public Evaluator {
  public:
@@ -425,8 +478,8 @@ EvaluatorPtr CompileExpression(const BoundExpressionPtr& expression) {
     case BoundKind::kPseudocolumn:
       return std::make_unique<PseudocolumnEvaluator>(node.pseudocolumn);
     case BoundKind::kCast:
-      return std::make_unique<CastEvaluator>(
-          CompileExpression(node.children[0]), node.children[0]->type, node.type);
+      return NullOnError(std::make_unique<CastEvaluator>(
+          CompileExpression(node.children[0]), node.children[0]->type, node.type));
     case BoundKind::kArithmetic:
       return std::make_unique<ArithmeticEvaluator>(node.arithmetic,
                                                    CompileExpression(node.children[0]),
@@ -458,7 +511,7 @@ EvaluatorPtr CompileExpression(const BoundExpressionPtr& expression) {
     case BoundKind::kCase:
       return std::make_unique<CaseEvaluator>(CompileChildren(node));
     case BoundKind::kFunction:
-      return std::make_unique<FunctionEvaluator>(node.function, CompileChildren(node));
+      return std::make_unique<FunctionEvaluator>(node.function, CompileArguments(node));
     case BoundKind::kField:
       return std::make_unique<FieldEvaluator>(CompileExpression(node.children[0]), node.index);
     case BoundKind::kSubscript:
@@ -467,9 +520,9 @@ EvaluatorPtr CompileExpression(const BoundExpressionPtr& expression) {
                                                   node.children[0]->type);
     case BoundKind::kArray:
     case BoundKind::kStruct:
-      return std::make_unique<ListConstructorEvaluator>(CompileChildren(node));
+      return std::make_unique<ListConstructorEvaluator>(CompileElements(node));
     case BoundKind::kMap:
-      return std::make_unique<MapConstructorEvaluator>(CompileChildren(node));
+      return std::make_unique<MapConstructorEvaluator>(CompileElements(node));
   }
   throw Error(ErrorKind::kInternal, "Unknown bound expression kind");
 }

@@ -66,12 +66,14 @@ Value Parsing(const char* what, const ValueList& args, Parse parse) {
   }
 }
 
+/// ksqlDB's PARSE_DATE reads with commons-lang's FastDateFormat, which stops where the pattern
+/// ends: PARSE_DATE('2003-12-24-01-01', 'yyyy-MM-dd') is 2003-12-24.
 Value ParseDate(const ValueList& args) {
   return Parsing("date", args, [&](const JavaDateTimeFormat& format) {
     if (format.HasTimeFields()) {
       throw Error(ErrorKind::kExecution, "Date format contains time field.");
     }
-    const ParsedDateTime parsed = format.Parse(args[0].AsString(), true);
+    const ParsedDateTime parsed = format.Parse(args[0].AsString(), true, TrailingText::kIgnore);
     if (!parsed.has_date) {
       throw Error(ErrorKind::kExecution, "Unable to obtain a date from the text");
     }

@@ -51,6 +51,11 @@ DateTimeFields CivilFromDays(int64_t days);
 /// anything else (region zones such as "Europe/Paris" are not supported).
 int ZoneOffsetSeconds(std::string_view zone);
 
+/// What a parse does with text left over after the pattern: java.time rejects it ("unparsed
+/// text found"), while java.text formats (SimpleDateFormat, commons-lang FastDateFormat) stop
+/// where the pattern ends.
+enum class TrailingText { kReject, kIgnore };
+
 /// A compiled DateTimeFormatter pattern.
 class JavaDateTimeFormat {
  public:
@@ -67,8 +72,11 @@ class JavaDateTimeFormat {
   std::string Format(const DateTimeFields& fields) const;
 
   /// Reads `text` with the pattern, resolving as Java's SMART resolver does (a day beyond the
-  /// month's end becomes its last day). Throws kExecution when the text does not match.
-  ParsedDateTime Parse(std::string_view text, bool case_insensitive) const;
+  /// month's end becomes its last day). Throws kExecution when the text does not match, or
+  /// has text left over and `trailing` is kReject.
+  ParsedDateTime Parse(std::string_view text,
+                       bool case_insensitive,
+                       TrailingText trailing = TrailingText::kReject) const;
 
  private:
   struct Token {

@@ -228,7 +228,9 @@ int ZoneOffsetSeconds(std::string_view zone) {
   return *offset;
 }
 
-ParsedDateTime JavaDateTimeFormat::Parse(std::string_view text, bool case_insensitive) const {
+ParsedDateTime JavaDateTimeFormat::Parse(std::string_view text,
+                                         bool case_insensitive,
+                                         TrailingText trailing) const {
   RawFields raw;
   size_t position = 0;
   for (size_t i = 0; i < tokens_.size(); ++i) {
@@ -342,7 +344,7 @@ ParsedDateTime JavaDateTimeFormat::Parse(std::string_view text, bool case_insens
       throw ParseError(text, start);
     }
   }
-  if (position != text.size()) {
+  if (position != text.size() && trailing == TrailingText::kReject) {
     throw Error(ErrorKind::kExecution,
                 "Text '" + std::string(text) +
                     "' could not be parsed, unparsed text found at index " +

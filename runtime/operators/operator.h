@@ -11,6 +11,7 @@
 
 #include "runtime/core/processing_log.h"
 #include "runtime/core/row_batch.h"
+#include "runtime/state/state_instance.h"
 
 namespace fluxo::runtime {
 
@@ -26,6 +27,7 @@ struct OperatorContext {
   std::string query_id;
   std::string source_topic;  ///< For processing-log entries (rows carry partition and offset).
   ProcessingLog* processing_log = nullptr;
+  state::StateInstance* state = nullptr;  ///< The task's state stores (stateful operators).
 
   /// Logs a problem with `row` (skipped, or a value replaced by NULL) and counts it.
   void SkipRow(const Row& row, const std::string& reason) const;
@@ -39,6 +41,9 @@ class Operator {
   virtual ~Operator() = default;
 
   virtual void Process(RowBatch&& batch, Emitter& downstream) = 0;
+
+  /// Writes what the operator caches into its state stores, before the task commits them.
+  virtual void Flush() {}
 };
 
 }  // namespace fluxo::runtime

@@ -1,10 +1,20 @@
 #include "runtime/operators/pipeline.h"
 
+#include <algorithm>
+#include <optional>
 #include <utility>
 
+#include "runtime/operators/aggregate_operator.h"
 #include "runtime/operators/filter_operator.h"
+#include "runtime/operators/join_operator.h"
+#include "runtime/operators/materialize_operator.h"
 #include "runtime/operators/select_operator.h"
+#include "runtime/operators/session_aggregate_operator.h"
 #include "runtime/operators/sink_operator.h"
+#include "runtime/operators/stream_stream_join_operator.h"
+#include "runtime/operators/stream_table_join_operator.h"
+#include "runtime/operators/table_changes_operator.h"
+#include "runtime/operators/table_table_join_operator.h"
 
 namespace fluxo::runtime {
 
@@ -28,45 +38,171 @@ class EndEmitter final : public Emitter {
   void Emit(RowBatch&&) override {}
 };
 
+// The operator of one join: which one depends on what its inputs are.
+std::unique_ptr<Operator> MakeJoinOperator(const planner::JoinStep& step,
+                                           const OperatorContext& context) {
+  switch (step.join.kind) {
+    case planner::JoinKind::kStreamStream:
+      return std::make_unique<StreamStreamJoinOperator>(step, context);
+    case planner::JoinKind::kStreamTable:
+      return std::make_unique<StreamTableJoinOperator>(step, context);
+    case planner::JoinKind::kTableTable:
+      return std::make_unique<TableTableJoinOperator>(step, context);
+  }
+  return nullptr;
+}
+
+// Which source columns the query reads, when the source's rows pass at most a WHERE before a
+// projection or PARTITION BY, past which no step sees them; nothing (all are read) otherwise.
+std::optional<std::vector<bool>> SourceColumnsRead(
+    const planner::PhysicalPlan& plan, const std::vector<std::unique_ptr<Operator>>& chain) {
+  size_t next = 0;
+  std::vector<size_t> filter_reads;
+  if (plan.filter.has_value()) {
+    if (chain.empty() || dynamic_cast<const FilterOperator*>(chain.front().get()) == nullptr) {
+      return std::nullopt;
+    }
+    expr::CountColumnReads(*plan.filter->predicate, filter_reads);
+    next = 1;
+  }
+  const auto* select =
+      next < chain.size() ? dynamic_cast<const SelectOperator*>(chain[next].get()) : nullptr;
+  if (select == nullptr) {
+    return std::nullopt;
+  }
+  std::vector<bool> read = select->columns_read();
+  read.resize(std::max(read.size(), filter_reads.size()));
+  for (size_t i = 0; i < filter_reads.size(); ++i) {
+    read[i] = read[i] || filter_reads[i] > 0;
+  }
+  return read;
+}
+
 }  // namespace
 
 std::unique_ptr<Pipeline> Pipeline::Build(const planner::PhysicalPlan& plan,
                                           TopicClient& topics,
-                                          ProcessingLog& processing_log) {
-  const OperatorContext context{plan.query_id, plan.source.source.topic, &processing_log};
+                                          ProcessingLog& processing_log,
+                                          state::StateInstance& state) {
+  const OperatorContext context{plan.query_id, plan.source.source.topic, &processing_log, &state};
   std::unique_ptr<Pipeline> pipeline(new Pipeline());
-  pipeline->source_ = std::make_unique<SourceReader>(plan.source, context);
+  std::vector<std::unique_ptr<Operator>> chain;
+  std::vector<JoinOperator*> joins;
+  for (const planner::JoinStep& join : plan.joins) {
+    chain.push_back(MakeJoinOperator(join, context));
+    joins.push_back(static_cast<JoinOperator*>(chain.back().get()));
+  }
   if (plan.filter.has_value()) {
     const bool over_table = plan.source.source.type == planner::SourceType::kTable;
-    pipeline->operators_.push_back(
-        std::make_unique<FilterOperator>(*plan.filter, over_table, context));
+    chain.push_back(std::make_unique<FilterOperator>(*plan.filter, over_table, context));
   }
   if (plan.repartition.has_value()) {
-    pipeline->operators_.push_back(
-        std::make_unique<SelectOperator>(*plan.repartition, /*rekeys=*/true, context));
+    chain.push_back(std::make_unique<SelectOperator>(*plan.repartition, /*rekeys=*/true, context));
   }
-  pipeline->operators_.push_back(
-      std::make_unique<SelectOperator>(plan.projection, /*rekeys=*/false, context));
-  pipeline->operators_.push_back(std::make_unique<SinkOperator>(plan.sink, topics, context));
-  pipeline->ConnectOperators();
+  if (plan.table_changes.has_value()) {
+    chain.push_back(std::make_unique<TableChangesOperator>(*plan.table_changes, context));
+  }
+  if (plan.aggregate.has_value()) {
+    const auto& window = plan.aggregate->aggregation.window;
+    if (window.has_value() && window->kind == window::WindowKind::kSession) {
+      chain.push_back(std::make_unique<SessionAggregateOperator>(*plan.aggregate, context));
+    } else {
+      chain.push_back(std::make_unique<AggregateOperator>(*plan.aggregate, context));
+    }
+  }
+  chain.push_back(std::make_unique<SelectOperator>(plan.projection, /*rekeys=*/false, context));
+  if (plan.materialize.has_value()) {
+    chain.push_back(std::make_unique<MaterializeOperator>(*plan.materialize, context));
+  }
+  chain.push_back(std::make_unique<SinkOperator>(plan.sink, topics, context));
+  pipeline->emitters_.push_back(std::make_unique<EndEmitter>());
+  Emitter* end = pipeline->emitters_.back().get();
+  Operator* first = chain.front().get();
+  const std::optional<std::vector<bool>> source_read = SourceColumnsRead(plan, chain);
+  const std::vector<Emitter*> emitters = pipeline->Connect(std::move(chain), end);
+  if (joins.empty()) {
+    pipeline->AddInput(plan.source, context, first, emitters.front());
+    if (source_read.has_value()) {
+      pipeline->inputs_.back().reader->IgnoreUnusedColumns(*source_read);
+    }
+    return pipeline;
+  }
+  // A join query: each source's rows become side rows, fed to the left input of the first
+  // join (the first source) or to the right input of its join (every other source).
+  for (size_t i = 0; i < plan.join_inputs.size(); ++i) {
+    const planner::JoinInputStep& input = plan.join_inputs[i];
+    OperatorContext input_context = context;
+    input_context.source_topic = input.source.source.topic;
+    std::vector<std::unique_ptr<Operator>> input_chain;
+    input_chain.push_back(
+        std::make_unique<SelectOperator>(input.prepare, /*rekeys=*/false, input_context));
+    Emitter* tail = end;
+    if (i == 0) {
+      pipeline->emitters_.push_back(std::make_unique<ChainEmitter>(joins[0], emitters[0]));
+      tail = pipeline->emitters_.back().get();
+    } else {
+      input_chain.push_back(std::make_unique<JoinInputOperator>(*joins[i - 1], *emitters[i - 1]));
+    }
+    Operator* input_first = input_chain.front().get();
+    const std::vector<Emitter*> input_emitters = pipeline->Connect(std::move(input_chain), tail);
+    pipeline->AddInput(input.source, input_context, input_first, input_emitters.front());
+  }
   return pipeline;
 }
 
-void Pipeline::ConnectOperators() {
+std::vector<Emitter*> Pipeline::Connect(std::vector<std::unique_ptr<Operator>> chain,
+                                        Emitter* tail) {
   // From the end of the chain backwards: each emitter forwards to the next operator.
-  emitters_.resize(operators_.size());
-  emitters_.back() = std::make_unique<EndEmitter>();
-  for (size_t i = operators_.size() - 1; i-- > 0;) {
-    emitters_[i] = std::make_unique<ChainEmitter>(operators_[i + 1].get(), emitters_[i + 1].get());
+  std::vector<Emitter*> emitters(chain.size());
+  emitters.back() = tail;
+  for (size_t i = chain.size() - 1; i-- > 0;) {
+    emitters_.push_back(std::make_unique<ChainEmitter>(chain[i + 1].get(), emitters[i + 1]));
+    emitters[i] = emitters_.back().get();
+  }
+  for (std::unique_ptr<Operator>& op : chain) {
+    operators_.push_back(std::move(op));
+  }
+  return emitters;
+}
+
+void Pipeline::AddInput(const planner::SourceStep& source,
+                        const OperatorContext& context,
+                        Operator* first,
+                        Emitter* emitter) {
+  inputs_.push_back(
+      {source.source.topic, std::make_unique<SourceReader>(source, context), first, emitter});
+  if (std::find(topics_.begin(), topics_.end(), source.source.topic) == topics_.end()) {
+    topics_.push_back(source.source.topic);
+  }
+}
+
+void Pipeline::Flush() {
+  for (const std::unique_ptr<Operator>& op : operators_) {
+    op->Flush();
   }
 }
 
 void Pipeline::Push(const std::vector<TopicRecord>& records) {
-  RowBatch batch = source_->Read(records);
-  if (batch.empty()) {
-    return;
+  const Input& input = inputs_.front();
+  RowBatch batch = input.reader->Read(records);
+  if (!batch.empty()) {
+    input.first->Process(std::move(batch), *input.emitter);
   }
-  operators_.front()->Process(std::move(batch), *emitters_.front());
+  // Process took the batch by reference, so its rows (moved from or not) are still here.
+  input.reader->Recycle(std::move(batch));  // NOLINT(bugprone-use-after-move)
+}
+
+void Pipeline::Push(const std::string& topic, const std::vector<TopicRecord>& records) {
+  for (const Input& input : inputs_) {
+    if (input.topic != topic) {
+      continue;
+    }
+    RowBatch batch = input.reader->Read(records);
+    if (!batch.empty()) {
+      input.first->Process(std::move(batch), *input.emitter);
+    }
+    input.reader->Recycle(std::move(batch));  // NOLINT(bugprone-use-after-move): as above.
+  }
 }
 
 }  // namespace fluxo::runtime

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "planner/physical/physical_plan.h"
@@ -12,7 +13,9 @@
 namespace fluxo::runtime {
 
 /// The running operators of one query: a SourceReader, then a chain of operators ending in
-/// the sink. Push records in; results reach the sink topic.
+/// the sink. Push records in; results reach the sink topic. A join query has one input per
+/// source: each reads its topic into side rows that feed one input of a join; the joins
+/// (left-deep, each feeding the next as its left input) head the chain that ends in the sink.
 class Pipeline {
  public:
   /// Builds the operators for `plan` (STYLE.md §2, hop 4: the one place steps become
@@ -20,19 +23,46 @@ class Pipeline {
   /// cannot carry the sink's columns.
   static std::unique_ptr<Pipeline> Build(const planner::PhysicalPlan& plan,
                                          TopicClient& topics,
-                                         ProcessingLog& processing_log);
+                                         ProcessingLog& processing_log,
+                                         state::StateInstance& state);
 
-  /// Processes one partition's records, in offset order.
+  /// Processes one partition's records of the query's only source topic, in offset order.
   void Push(const std::vector<TopicRecord>& records);
+
+  /// Processes one partition's records of `topic`, in offset order, through every input that
+  /// reads it.
+  void Push(const std::string& topic, const std::vector<TopicRecord>& records);
+
+  /// Returns the topics the query reads, each once, in input order.
+  const std::vector<std::string>& topics() const { return topics_; }
+
+  /// Writes every operator's cached state into the state stores (before a commit).
+  void Flush();
 
  private:
   Pipeline() = default;
 
-  void ConnectOperators();
+  /// One source topic's way into the operators.
+  struct Input {
+    std::string topic;
+    std::unique_ptr<SourceReader> reader;
+    Operator* first = nullptr;   ///< The first operator of the input's chain.
+    Emitter* emitter = nullptr;  ///< What `first` emits to.
+  };
 
-  std::unique_ptr<SourceReader> source_;
-  std::vector<std::unique_ptr<Operator>> operators_;
-  std::vector<std::unique_ptr<Emitter>> emitters_;  ///< emitters_[i] feeds operators_[i + 1].
+  /// Owns `chain` and connects it: each operator emits to the next, the last to `tail`.
+  /// Returns the emitters, one per operator of the chain.
+  std::vector<Emitter*> Connect(std::vector<std::unique_ptr<Operator>> chain, Emitter* tail);
+
+  void AddInput(const planner::SourceStep& source,
+                const OperatorContext& context,
+                Operator* first,
+                Emitter* emitter);
+
+  std::vector<Input> inputs_;
+  std::vector<std::string> topics_;
+  std::vector<std::unique_ptr<Operator>> operators_;  ///< Every operator, for Flush.
+  std::vector<std::unique_ptr<Emitter>> emitters_;
 };
 
 }  // namespace fluxo::runtime

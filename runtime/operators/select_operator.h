@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "planner/physical/physical_plan.h"
@@ -20,14 +21,37 @@ class SelectOperator final : public Operator {
 
   void Process(RowBatch&& batch, Emitter& downstream) override;
 
+  /// Which input columns the expressions read (`[i]` true for column i; shorter than the
+  /// input when its last columns are not read). Nothing else of a row reaches downstream.
+  const std::vector<bool>& columns_read() const { return columns_read_; }
+
  private:
   struct CompiledColumn {
     expr::EvaluatorPtr evaluator;
     bool is_key = false;
     bool reads_key_only = false;  ///< A key computed from input key columns only.
+    /// For a plain column read nowhere else in the projection: the input column whose value
+    /// is moved, not copied, into the output.
+    std::optional<size_t> moved_from;
+    /// In place (in_place_): a computed column written straight to its own slot, which
+    /// nothing else reads.
+    bool computed_in_place = false;
   };
 
+  /// Computes one column; NULL (logged) when the expression fails.
+  Value Evaluate(const CompiledColumn& column, const Row& row) const;
+  /// Rewrites the row's values where they are (see in_place_).
+  void ProjectInPlace(Row& row);
+  /// Builds the row's values in projected_ and swaps them in.
+  void ProjectIntoScratch(Row& row);
+
   std::vector<CompiledColumn> columns_;
+  /// Whether the moved columns keep their order and never come from the left of where they
+  /// go, so that a row can be rewritten in place (SELECT * and most projections).
+  bool in_place_ = false;
+  ValueList projected_;  ///< Scratch space for one row's new values.
+  ValueList computed_;   ///< Scratch space for the computed columns of one row.
+  std::vector<bool> columns_read_;
   bool rekeys_;
   OperatorContext context_;
 };

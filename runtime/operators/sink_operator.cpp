@@ -3,21 +3,9 @@
 #include <utility>
 
 #include "runtime/core/error.h"
+#include "runtime/window/windowed_key_codec.h"
 
 namespace fluxo::runtime {
-
-namespace {
-
-ValueList ValuesAt(const Row& row, const std::vector<size_t>& indexes) {
-  ValueList values;
-  values.reserve(indexes.size());
-  for (size_t index : indexes) {
-    values.push_back(row.values[index]);
-  }
-  return values;
-}
-
-}  // namespace
 
 SinkOperator::SinkOperator(const planner::SinkStep& step,
                            TopicClient& topics,
@@ -32,20 +20,35 @@ SinkOperator::SinkOperator(const planner::SinkStep& step,
   value_serde_ = serde::MakeRecordSerde(step.sink.value_format,
                                         schema.ColumnsAt(value_indexes_),
                                         /*is_key=*/false);
+  if (step.sink.window.has_value()) {
+    window_type_ = step.sink.window->type;
+  }
   if (step.sink.timestamp_column.has_value()) {
     timestamp_index_ = schema.Find(*step.sink.timestamp_column);
   }
 }
 
 void SinkOperator::Process(RowBatch&& batch, Emitter& /*downstream*/) {
+  produced_.clear();
+  produced_.reserve(batch.size());
   for (const Row& row : batch) {
+    if (row.kind == ChangeKind::kUpdateBefore) {
+      continue;  // The update-after that follows replaces the row.
+    }
     TopicRecord record;
     try {
-      record.key = key_indexes_.empty() || row.key_missing
-                       ? std::nullopt
-                       : key_serde_->Serialize(ValuesAt(row, key_indexes_));
-      record.value =
-          row.tombstone ? std::nullopt : value_serde_->Serialize(ValuesAt(row, value_indexes_));
+      if (!key_indexes_.empty() && !row.key_missing) {
+        record.key = key_serde_->SerializeFrom(row.values, key_indexes_);
+        if (window_type_.has_value() && row.window.has_value()) {
+          // Kafka Streams' windowed key: the key, then the window (sink of a windowed table).
+          record.key = *window_type_ == planner::WindowType::kSession
+                           ? window::EncodeSessionWindowedKey(*record.key, *row.window)
+                           : window::EncodeTimeWindowedKey(*record.key, row.window->start);
+        }
+      }
+      if (!row.tombstone) {
+        record.value = value_serde_->SerializeFrom(row.values, value_indexes_);
+      }
     } catch (const Error& error) {
       context_.SkipRow(row, "cannot serialize the result: " + error.message());
       continue;
@@ -59,7 +62,10 @@ void SinkOperator::Process(RowBatch&& batch, Emitter& /*downstream*/) {
       }
       record.timestamp = timestamp.AsInt64();
     }
-    topics_.Produce(topic_, std::move(record));
+    produced_.push_back(std::move(record));
+  }
+  if (!produced_.empty()) {
+    topics_.ProduceAll(topic_, produced_);
   }
 }
 

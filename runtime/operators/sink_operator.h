@@ -29,7 +29,9 @@ class SinkOperator final : public Operator {
   std::vector<size_t> key_indexes_;
   std::vector<size_t> value_indexes_;
   std::optional<size_t> timestamp_index_;
+  std::optional<planner::WindowType> window_type_;  ///< Set for a windowed sink: windowed keys.
   OperatorContext context_;
+  std::vector<TopicRecord> produced_;  ///< One batch's records, produced together.
 };
 
 }  // namespace fluxo::runtime

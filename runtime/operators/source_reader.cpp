@@ -1,8 +1,10 @@
 #include "runtime/operators/source_reader.h"
 
+#include <string>
 #include <utility>
 
 #include "runtime/core/error.h"
+#include "runtime/window/windowed_key_codec.h"
 
 namespace fluxo::runtime {
 
@@ -30,9 +32,19 @@ Value HeaderValue(const std::vector<RecordHeader>& headers, const std::string& k
 }  // namespace
 
 SourceReader::SourceReader(const planner::SourceStep& step, OperatorContext context)
-    : schema_(step.source.schema), context_(std::move(context)) {
+    : schema_(step.source.schema),
+      window_(step.source.window),
+      throw_on_invalid_timestamp_(step.throw_on_invalid_timestamp),
+      context_(std::move(context)) {
   key_indexes_ = schema_.IndexesIn(ColumnNamespace::kKey);
   value_indexes_ = schema_.IndexesIn(ColumnNamespace::kValue);
+  for (size_t i = 0; i < schema_.columns().size(); ++i) {
+    const ColumnNamespace column_namespace = schema_.columns()[i].column_namespace;
+    if (column_namespace == ColumnNamespace::kHeaders ||
+        column_namespace == ColumnNamespace::kHeader) {
+      header_indexes_.push_back(i);
+    }
+  }
   key_serde_ = serde::MakeRecordSerde(step.source.key_format,
                                       schema_.ColumnsAt(key_indexes_),
                                       /*is_key=*/true);
@@ -49,72 +61,118 @@ SourceReader::SourceReader(const planner::SourceStep& step, OperatorContext cont
   }
 }
 
+void SourceReader::IgnoreUnusedColumns(const std::vector<bool>& read) {
+  std::vector<bool> unused(value_indexes_.size());
+  for (size_t i = 0; i < value_indexes_.size(); ++i) {
+    const size_t column = value_indexes_[i];
+    // The event time comes from the TIMESTAMP column, so it is always read.
+    unused[i] = (column >= read.size() || !read[column]) && timestamp_index_ != column;
+  }
+  value_serde_->IgnoreUnusedColumns(unused);
+}
+
 RowBatch SourceReader::Read(const std::vector<TopicRecord>& records) const {
-  RowBatch batch;
+  RowBatch batch = std::move(spare_batch_);  // Empty; its memory is reused.
+  batch.Clear();
   batch.Reserve(records.size());
+  size_t next_spare = 0;
   for (const TopicRecord& record : records) {
-    if (std::optional<Row> row = ReadRecord(record)) {
-      batch.Add(std::move(*row));
+    Row row;
+    if (next_spare < spare_values_.size()) {
+      // The values of a row of an earlier batch: their memory is reused.
+      row.values = std::move(spare_values_[next_spare++]);
+      row.values.clear();
+    }
+    row.values.resize(schema_.columns().size());
+    if (ReadRecord(record, row)) {
+      batch.Add(std::move(row));
     }
   }
+  spare_values_.clear();
   return batch;
 }
 
-std::optional<Row> SourceReader::ReadRecord(const TopicRecord& record) const {
-  Row row;
+void SourceReader::Recycle(RowBatch&& batch) {
+  spare_values_.clear();
+  for (Row& row : batch) {
+    spare_values_.push_back(std::move(row.values));
+  }
+  batch.Clear();
+  spare_batch_ = std::move(batch);
+}
+
+bool SourceReader::ReadRecord(const TopicRecord& record, Row& row) const {
   row.partition = record.partition;
   row.offset = record.offset;
-  row.values.resize(schema_.columns().size());
   try {
     row.key_missing = !record.key.has_value();
-    if (std::optional<ValueList> key = key_serde_->Deserialize(record.key)) {
-      for (size_t i = 0; i < key_indexes_.size() && i < key->size(); ++i) {
-        row.values[key_indexes_[i]] = std::move((*key)[i]);
-      }
+    if (window_.has_value() && record.key.has_value()) {
+      ReadWindowedKey(*record.key, row);
+    } else {
+      key_serde_->DeserializeInto(record.key, row.values, key_indexes_);
     }
-    std::optional<ValueList> value = value_serde_->Deserialize(record.value);
-    row.tombstone = !value.has_value();
-    if (value.has_value()) {
-      for (size_t i = 0; i < value_indexes_.size() && i < value->size(); ++i) {
-        row.values[value_indexes_[i]] = std::move((*value)[i]);
-      }
-    }
+    row.tombstone = !value_serde_->DeserializeInto(record.value, row.values, value_indexes_);
   } catch (const Error& error) {
     context_.SkipRow(row, "cannot deserialize the record: " + error.message());
-    return std::nullopt;
+    return false;
   }
-  for (size_t i = 0; i < schema_.columns().size(); ++i) {
+  for (const size_t i : header_indexes_) {
     const Column& column = schema_.columns()[i];
     if (column.column_namespace == ColumnNamespace::kHeaders) {
       row.values[i] = HeadersValue(record.headers);
-    } else if (column.column_namespace == ColumnNamespace::kHeader) {
+    } else {
       row.values[i] = HeaderValue(record.headers, column.header_key);
     }
   }
-  row.timestamp = EventTime(row, record);
+  const std::optional<int64_t> event_time = EventTime(row, record);
+  if (!event_time.has_value() && throw_on_invalid_timestamp_) {
+    // ksql.timestamp.throw.on.invalid: ksqlDB's timestamp extractor fails the query.
+    throw Error(ErrorKind::kExecution,
+                "Fatal user code error in TimestampExtractor callback for record " +
+                    context_.source_topic + "/" + std::to_string(record.partition) + "@" +
+                    std::to_string(record.offset) + ": the TIMESTAMP column is NULL or unreadable");
+  }
+  row.timestamp = event_time.value_or(-1);
   if (row.timestamp < 0) {
     context_.SkipRow(row, "the record's event time is missing or negative");
-    return std::nullopt;
+    return false;
   }
-  return row;
+  return true;
 }
 
-int64_t SourceReader::EventTime(const Row& row, const TopicRecord& record) const {
+void SourceReader::ReadWindowedKey(const std::string& bytes, Row& row) const {
+  std::optional<window::WindowedKey> windowed =
+      window_->type == planner::WindowType::kSession
+          ? window::DecodeSessionWindowedKey(bytes)
+          : window::DecodeTimeWindowedKey(bytes, window_->size_ms.value_or(0));
+  if (!windowed.has_value()) {
+    throw Error(ErrorKind::kExecution,
+                "Failed to deserialize key: a windowed key needs " +
+                    std::string(window_->type == planner::WindowType::kSession ? "16" : "8") +
+                    " bytes of window after the key, got " + std::to_string(bytes.size()) +
+                    " bytes in all");
+  }
+  row.window = windowed->bounds;
+  key_serde_->DeserializeInto(
+      std::optional<std::string>(std::move(windowed->key)), row.values, key_indexes_);
+}
+
+std::optional<int64_t> SourceReader::EventTime(const Row& row, const TopicRecord& record) const {
   if (!timestamp_index_.has_value() || row.tombstone) {
     return record.timestamp;
   }
   const Value& value = row.values[*timestamp_index_];
   if (value.IsNull()) {
-    return -1;
+    return std::nullopt;
   }
   if (!parse_timestamp_.has_value()) {
     return value.AsInt64();
   }
   try {
     const Value parsed = parse_timestamp_->body({value, timestamp_format_});
-    return parsed.IsNull() ? -1 : parsed.AsInt64();
+    return parsed.IsNull() ? std::nullopt : std::optional<int64_t>(parsed.AsInt64());
   } catch (const Error&) {
-    return -1;  // Text that does not match TIMESTAMP_FORMAT: no event time.
+    return std::nullopt;  // Text that does not match TIMESTAMP_FORMAT: no event time.
   }
 }
 

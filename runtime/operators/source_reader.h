@@ -14,7 +14,8 @@ namespace fluxo::runtime {
 
 /// The start of a pipeline: turns a source topic's records into rows in the source schema's
 /// order (key columns from the key, value columns from the value, header columns from the
-/// headers), with event time from the TIMESTAMP column or the record timestamp. A record that
+/// headers), with event time from the TIMESTAMP column or the record timestamp. A windowed
+/// source's keys are split into the key and the window (Row::window). A record that
 /// cannot be read, or whose event time is missing or negative, is skipped and logged with its
 /// partition and offset; the records after it are read as usual.
 class SourceReader {
@@ -24,20 +25,40 @@ class SourceReader {
   /// Reads `records` (one partition, offset order) into a batch.
   RowBatch Read(const std::vector<TopicRecord>& records) const;
 
+  /// Takes back a batch that Read returned, once processed, so that the next Read reuses the
+  /// memory of its rows' values instead of allocating it again.
+  void Recycle(RowBatch&& batch);
+
+  /// Tells the reader which columns the query reads (`read[i]` for column i; columns past the
+  /// end are not read): the others may be left NULL where that saves work. The records rejected
+  /// stay the same.
+  void IgnoreUnusedColumns(const std::vector<bool>& read);
+
  private:
-  std::optional<Row> ReadRecord(const TopicRecord& record) const;
-  int64_t EventTime(const Row& row, const TopicRecord& record) const;
+  /// Reads one record into `row`, whose values the caller has sized and set to NULL; false when
+  /// the record is skipped (and logged).
+  bool ReadRecord(const TopicRecord& record, Row& row) const;
+  /// Splits a windowed key into the window and the key columns of `row`.
+  void ReadWindowedKey(const std::string& bytes, Row& row) const;
+  /// The record's event time; nothing when the TIMESTAMP column is NULL or unreadable.
+  std::optional<int64_t> EventTime(const Row& row, const TopicRecord& record) const;
 
   LogicalSchema schema_;
   std::unique_ptr<serde::RecordSerde> key_serde_;
   std::unique_ptr<serde::RecordSerde> value_serde_;
   std::vector<size_t> key_indexes_;
   std::vector<size_t> value_indexes_;
+  std::vector<size_t> header_indexes_;         ///< HEADERS and HEADER('key') columns.
+  std::optional<planner::WindowInfo> window_;  ///< Set for a windowed source.
+  bool throw_on_invalid_timestamp_ = false;
   std::optional<size_t> timestamp_index_;
   /// PARSE_TIMESTAMP(text, TIMESTAMP_FORMAT) for a STRING TIMESTAMP column.
   std::optional<functions::ResolvedScalarFunction> parse_timestamp_;
   Value timestamp_format_;
   OperatorContext context_;
+  /// The last batch given back (Recycle), emptied, and its rows' values, for Read to reuse.
+  mutable RowBatch spare_batch_;
+  mutable std::vector<ValueList> spare_values_;
 };
 
 }  // namespace fluxo::runtime

@@ -1,6 +1,9 @@
 #include "runtime/serde/decimal_text.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 #include "runtime/core/error.h"
@@ -203,7 +206,51 @@ DecimalText ToDecimalText(const DecimalValue& value) {
   return text;
 }
 
+char* WriteShortDecimalString(const DecimalValue& value, char* out) {
+  // Without 128-bit division: an unscaled value that fits 64 bits, written plain (scale >= 0
+  // and an adjusted exponent >= -6, as in AppendDecimalString above).
+  constexpr Int128 kLimit = std::numeric_limits<int64_t>::max();
+  if (value.scale < 0 || value.unscaled > kLimit || value.unscaled < -kLimit) {
+    return nullptr;
+  }
+  const auto magnitude =
+      static_cast<uint64_t>(value.unscaled < 0 ? -value.unscaled : value.unscaled);
+  char digits[24];
+  const auto length =
+      static_cast<int64_t>(std::to_chars(digits, digits + sizeof(digits), magnitude).ptr - digits);
+  if (length - 1 - value.scale < -6) {
+    return nullptr;
+  }
+  if (value.unscaled < 0) {
+    *out++ = '-';
+  }
+  if (value.scale == 0) {
+    std::memcpy(out, digits, static_cast<size_t>(length));
+    return out + length;
+  }
+  if (length > value.scale) {
+    const auto integer_digits = static_cast<size_t>(length - value.scale);
+    std::memcpy(out, digits, integer_digits);
+    out += integer_digits;
+    *out++ = '.';
+    std::memcpy(out, digits + integer_digits, static_cast<size_t>(value.scale));
+    return out + value.scale;
+  }
+  *out++ = '0';
+  *out++ = '.';
+  const auto zeros = static_cast<size_t>(value.scale - length);
+  std::memset(out, '0', zeros);
+  out += zeros;
+  std::memcpy(out, digits, static_cast<size_t>(length));
+  return out + length;
+}
+
 void AppendDecimalString(const DecimalValue& value, std::string& out) {
+  char text[kMaxShortDecimalString];
+  if (const char* end = WriteShortDecimalString(value, text)) {
+    out.append(text, static_cast<size_t>(end - text));
+    return;
+  }
   AppendDecimalString(ToDecimalText(value), out);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -45,6 +46,15 @@ void AppendDecimalString(const DecimalText& decimal, std::string& out);
 
 /// Appends `value` as Java's BigDecimal.toString() writes it (see above).
 void AppendDecimalString(const DecimalValue& value, std::string& out);
+
+/// The room WriteShortDecimalString needs: a sign, "0.", five zeros and 19 digits.
+constexpr size_t kMaxShortDecimalString = 32;
+
+/// Writes `value` at `out` as AppendDecimalString does and returns the end, for the common
+/// values that take no 128-bit arithmetic (64-bit unscaled value, written without exponent);
+/// returns nullptr, writing nothing, for the others. `out` must have kMaxShortDecimalString
+/// bytes of room.
+char* WriteShortDecimalString(const DecimalValue& value, char* out);
 
 /// Appends `value` as Java's BigDecimal.toPlainString() writes it: never scientific.
 void AppendPlainDecimalString(const DecimalValue& value, std::string& out);

@@ -14,19 +14,31 @@ namespace {
 namespace ondemand = simdjson::ondemand;
 using JsonType = ondemand::json_type;
 
-/// Returns the field's name. Most names have no escapes and are read in place; the others are
-/// unescaped by simdjson.
-std::string_view FieldName(ondemand::field& field) {
+/// Returns the field's name. Most names have no escapes and are read in place (`in_place` set);
+/// the others are unescaped by simdjson.
+std::string_view FieldName(ondemand::field& field, const char* start, bool& in_place) {
   // The name ends at a quote inside the padded buffer, so the scan stays in bounds.
-  const char* const start = field.key().raw();
   const char* end = start;
   while (*end != '"' && *end != '\\' && static_cast<unsigned char>(*end) >= 0x20) {
     ++end;
   }
-  if (*end == '"') {
+  in_place = *end == '"';
+  if (in_place) {
     return std::string_view(start, static_cast<size_t>(end - start));
   }
   return TakeJson(field.unescaped_key());
+}
+
+/// Puts the value read from `value` into `target` in place, saving the move and destruction of
+/// a temporary Value per field. `target` stays a valid Value (NULL) if the read throws.
+void ReadJsonValueInto(ondemand::value& value, const SqlType& type, Value& target) {
+  target.~Value();
+  try {
+    ::new (&target) Value(ReadJsonValue(value, type));
+  } catch (...) {
+    ::new (&target) Value();
+    throw;
+  }
 }
 
 bool Equals(std::string_view name, std::string_view key) {
@@ -94,37 +106,49 @@ bool HasLowercaseName(const std::vector<StructField>& fields) {
   return false;
 }
 
-ValueList ReadJsonFields(ondemand::object object,
-                         const std::vector<StructField>& fields,
-                         bool lowercase_names) {
-  // Fields usually come in column order: then each value is appended, and the list only gets
-  // its full size (NULLs for what is missing) when one comes out of order, or at the end.
-  ValueList values;
-  values.reserve(fields.size());
+void ReadJsonFields(ondemand::object object,
+                    const std::vector<StructField>& fields,
+                    bool lowercase_names,
+                    JsonFieldSlots out,
+                    JsonFieldNameCache* cache) {
   // Which fields an exact name has filled: an upper-cased match must not replace those. A bit
   // mask avoids an allocation per record for up to 64 fields.
   uint64_t exact_mask = 0;
-  std::vector<bool> exact_filled(fields.size() > 64 ? fields.size() : 0);
+  std::vector<bool> exact_filled;
   auto filled_exactly = [&](size_t slot) {
-    return slot < 64 ? (exact_mask >> slot & 1) != 0 : static_cast<bool>(exact_filled[slot]);
+    return slot < 64 ? (exact_mask >> slot & 1) != 0
+                     : slot < exact_filled.size() && static_cast<bool>(exact_filled[slot]);
   };
   size_t position = 0;
   for (auto field_result : object) {
-    ondemand::field field = TakeJson(field_result);
-    const std::string_view key = FieldName(field);
+    if (field_result.error() != simdjson::SUCCESS) {
+      TakeJson(std::move(field_result));  // Throws.
+    }
+    // A reference, not a copy: copying simdjson's small structs is slow here (their halves
+    // are stored separately and read back as one).
+    ondemand::field&& field = std::move(field_result).value_unsafe();
+    const char* const raw_key = field.key().raw();
     bool exact = false;
-    const int index = MatchField(fields, key, position++, lowercase_names, exact);
+    int index = -1;
+    if (cache == nullptr || !cache->Find(position, raw_key, index, exact)) {
+      bool in_place = false;
+      const std::string_view key = FieldName(field, raw_key, in_place);
+      index = MatchField(fields, key, position, lowercase_names, exact);
+      if (cache != nullptr && in_place) {
+        cache->Remember(position, key, index, exact);
+      }
+    }
+    ++position;
     if (index < 0 || (!exact && filled_exactly(static_cast<size_t>(index)))) {
       SkipJsonValue(field.value());
       continue;
     }
     const auto slot = static_cast<size_t>(index);
     try {
-      if (slot == values.size()) {
-        values.push_back(ReadJsonValue(field.value(), *fields[slot].type));
+      if (out.Skips(slot)) {
+        SkipJsonValue(field.value());
       } else {
-        values.resize(fields.size());
-        values[slot] = ReadJsonValue(field.value(), *fields[slot].type);
+        ReadJsonValueInto(field.value(), *fields[slot].type, out[slot]);
       }
     } catch (CoercionFailure& failure) {
       failure.path.insert(0, "." + fields[slot].name);
@@ -133,23 +157,25 @@ ValueList ReadJsonFields(ondemand::object object,
     if (exact && slot < 64) {
       exact_mask |= uint64_t{1} << slot;
     } else if (exact) {
+      exact_filled.resize(fields.size());
       exact_filled[slot] = true;
     }
   }
-  values.resize(fields.size());
-  return values;
 }
 
 /// The parser and a padded copy of the input: simdjson reads up to SIMDJSON_PADDING bytes
 /// past the end of its input.
 struct JsonReader::Scratch {
+  explicit Scratch(size_t fields) : names(fields + 8) {}
+
   ondemand::parser parser;
   std::unique_ptr<char[]> buffer;
   size_t capacity = 0;
+  JsonFieldNameCache names;  ///< For the top-level object's field names.
 };
 
 JsonReader::JsonReader(const std::vector<Column>& columns, bool wrapped)
-    : wrapped_(wrapped), scratch_(std::make_unique<Scratch>()) {
+    : wrapped_(wrapped), scratch_(std::make_unique<Scratch>(columns.size())) {
   for (const Column& column : columns) {
     fields_.push_back(StructField{column.name, column.type});
   }
@@ -161,6 +187,31 @@ JsonReader::JsonReader(const std::vector<Column>& columns, bool wrapped)
 JsonReader::~JsonReader() = default;
 
 std::optional<ValueList> JsonReader::Read(std::string_view bytes) {
+  ValueList values(fields_.size());
+  if (!ReadInto(bytes, JsonFieldSlots{values.data()})) {
+    return std::nullopt;
+  }
+  return values;
+}
+
+bool JsonReader::ReadInto(std::string_view bytes, Value* values, const size_t* slots) {
+  return ReadInto(bytes,
+                  JsonFieldSlots{values, slots, skipped_.empty() ? nullptr : skipped_.data()});
+}
+
+void JsonReader::SkipColumns(const std::vector<bool>& skipped) {
+  skipped_.clear();
+  bool any = false;
+  for (const bool skip : skipped) {
+    any = any || skip;
+  }
+  if (wrapped_ && any) {
+    skipped_.assign(skipped.begin(), skipped.end());
+    skipped_.resize(fields_.size());
+  }
+}
+
+bool JsonReader::ReadInto(std::string_view bytes, JsonFieldSlots out) {
   // The document goes inside brackets: simdjson cannot hand out a scalar document as a value,
   // and one array element can be. "1,2" then shows up as two elements, and is rejected.
   const size_t length = bytes.size() + 2;
@@ -173,9 +224,23 @@ std::optional<ValueList> JsonReader::Read(std::string_view bytes) {
   std::memcpy(buffer + 1, bytes.data(), bytes.size());
   buffer[length - 1] = ']';
   std::memset(buffer + length, 0, simdjson::SIMDJSON_PADDING);
+  if (wrapped_ && !bytes.empty() && bytes.front() == '{') {
+    // The usual record, read as it is, without the brackets. Anything unusual about it is
+    // left to the general path below, which reports it as it always has.
+    try {
+      if (ReadObjectDocument(bytes.size(), out)) {
+        return true;
+      }
+    } catch (const MalformedJson&) {
+    } catch (const CoercionFailure&) {
+    }
+    for (size_t field = 0; field < fields_.size(); ++field) {
+      out[field] = Value();
+    }
+  }
   try {
     try {
-      return ReadDocument(length);
+      return ReadDocument(length, out);
     } catch (const CoercionFailure&) {
       // Jackson parses the whole document before converting it, so malformed JSON anywhere
       // is the error to report; the failed read may not have seen all of it.
@@ -189,10 +254,19 @@ std::optional<ValueList> JsonReader::Read(std::string_view bytes) {
   }
 }
 
-std::optional<ValueList> JsonReader::ReadDocument(size_t length) {
+bool JsonReader::ReadObjectDocument(size_t size, JsonFieldSlots out) {
+  // The document starts after the opening bracket; the closing one and the zeros after it are
+  // its padding.
+  ondemand::document document =
+      TakeJson(scratch_->parser.iterate(scratch_->buffer.get() + 1, size, scratch_->capacity - 1));
+  ReadJsonFields(TakeJson(document.get_object()), fields_, lowercase_names_, out, &scratch_->names);
+  return document.current_location().error() == simdjson::OUT_OF_BOUNDS;
+}
+
+bool JsonReader::ReadDocument(size_t length, JsonFieldSlots out) {
   ondemand::document document =
       TakeJson(scratch_->parser.iterate(scratch_->buffer.get(), length, scratch_->capacity));
-  std::optional<ValueList> result;
+  bool has_value = false;
   size_t count = 0;
   for (auto element_result : TakeJson(document.get_array())) {
     ondemand::value element = TakeJson(element_result);
@@ -200,7 +274,8 @@ std::optional<ValueList> JsonReader::ReadDocument(size_t length) {
       throw MalformedJson("more than one JSON value");
     }
     if (!wrapped_) {
-      result = ValueList{ReadJsonValue(element, *fields_[0].type)};
+      out[0] = ReadJsonValue(element, *fields_[0].type);
+      has_value = true;
       continue;
     }
     const JsonType type = TakeJson(element.type());
@@ -209,7 +284,9 @@ std::optional<ValueList> JsonReader::ReadDocument(size_t length) {
     } else if (type != JsonType::object) {
       FailJsonConversion(element, type, *row_type_);
     } else {
-      result = ReadJsonFields(TakeJson(element.get_object()), fields_, lowercase_names_);
+      ReadJsonFields(
+          TakeJson(element.get_object()), fields_, lowercase_names_, out, &scratch_->names);
+      has_value = true;
     }
   }
   if (count == 0) {
@@ -218,7 +295,7 @@ std::optional<ValueList> JsonReader::ReadDocument(size_t length) {
   if (document.current_location().error() != simdjson::OUT_OF_BOUNDS) {
     throw MalformedJson("unexpected content after the JSON value");
   }
-  return result;
+  return has_value;
 }
 
 void JsonReader::ValidateDocument(size_t length) {

@@ -11,6 +11,8 @@
 
 namespace fluxo::serde {
 
+struct JsonFieldSlots;  // json_value_reader.h
+
 /// Reads one JSON document into the values of a fixed list of columns, converting as ksqlDB's
 /// KsqlJsonDeserializer does:
 ///
@@ -51,11 +53,26 @@ class JsonReader {
   /// path: $.FLAG".
   std::optional<ValueList> Read(std::string_view bytes);
 
+  /// Reads as Read does, but puts column i's value into `values[slots[i]]` (`values[i]` when
+  /// `slots` is null), which the caller has set to NULL; returns false where Read gives nothing.
+  /// On a throw, some of those values may have been set.
+  bool ReadInto(std::string_view bytes, Value* values, const size_t* slots);
+
+  /// From now on, ReadInto leaves the columns marked in `skipped` NULL, only checking that their
+  /// values are well-formed JSON. Meant for STRING columns, which take any JSON value.
+  void SkipColumns(const std::vector<bool>& skipped);
+
  private:
   struct Scratch;
 
-  /// Reads the document of `length` bytes in the scratch buffer.
-  std::optional<ValueList> ReadDocument(size_t length);
+  bool ReadInto(std::string_view bytes, JsonFieldSlots out);
+
+  /// Reads the document of `length` bytes in the scratch buffer into `out`.
+  bool ReadDocument(size_t length, JsonFieldSlots out);
+
+  /// Reads an object document of `size` bytes, in the scratch buffer after its opening bracket,
+  /// into `out`; false (or a throw) when it is not exactly one object.
+  bool ReadObjectDocument(size_t size, JsonFieldSlots out);
 
   /// Walks the whole document in the scratch buffer and throws if any of it is malformed.
   void ValidateDocument(size_t length);
@@ -63,6 +80,8 @@ class JsonReader {
   std::vector<StructField> fields_;
   SqlTypePtr row_type_;
   bool wrapped_;
+  /// Per column: 1 when SkipColumns marked it; empty when none is.
+  std::vector<uint8_t> skipped_;
   /// Whether a column name has a lower-case letter (a quoted name), which slows matching down.
   bool lowercase_names_ = false;
   std::unique_ptr<Scratch> scratch_;

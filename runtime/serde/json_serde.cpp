@@ -15,6 +15,12 @@ JsonSerde::JsonSerde(std::vector<Column> columns, bool is_key, bool wrapped)
   }
 }
 
+void JsonSerde::ThrowDeserializeError(const Error& error) const {
+  throw Error(ErrorKind::kExecution,
+              std::string("Failed to deserialize ") + (is_key_ ? "key" : "value") +
+                  " from JSON: " + error.message());
+}
+
 std::optional<ValueList> JsonSerde::Deserialize(const std::optional<std::string>& bytes) const {
   if (!bytes) {
     return std::nullopt;
@@ -22,10 +28,31 @@ std::optional<ValueList> JsonSerde::Deserialize(const std::optional<std::string>
   try {
     return reader_.Read(*bytes);
   } catch (const Error& error) {
-    throw Error(ErrorKind::kExecution,
-                std::string("Failed to deserialize ") + (is_key_ ? "key" : "value") +
-                    " from JSON: " + error.message());
+    ThrowDeserializeError(error);
   }
+}
+
+bool JsonSerde::DeserializeInto(const std::optional<std::string>& bytes,
+                                ValueList& row,
+                                const std::vector<size_t>& slots) const {
+  if (!bytes) {
+    return false;
+  }
+  FLUXO_CHECK(slots.size() == columns_.size(),
+              "JSON serde got slots that do not match its columns");
+  try {
+    return reader_.ReadInto(*bytes, row.data(), slots.data());
+  } catch (const Error& error) {
+    ThrowDeserializeError(error);
+  }
+}
+
+void JsonSerde::IgnoreUnusedColumns(const std::vector<bool>& unused) {
+  std::vector<bool> skipped(columns_.size());
+  for (size_t i = 0; i < columns_.size() && i < unused.size(); ++i) {
+    skipped[i] = unused[i] && columns_[i].type->kind() == TypeKind::kString;
+  }
+  reader_.SkipColumns(skipped);
 }
 
 std::optional<std::string> JsonSerde::Serialize(const std::optional<ValueList>& values) const {
@@ -35,25 +62,39 @@ std::optional<std::string> JsonSerde::Serialize(const std::optional<ValueList>& 
   FLUXO_CHECK(values->size() == columns_.size(),
               "JSON serde got " + std::to_string(values->size()) + " values for " +
                   std::to_string(columns_.size()) + " columns");
-  if (!wrapped_ && (*values)[0].IsNull()) {
+  return Write(values->data(), nullptr);
+}
+
+std::optional<std::string> JsonSerde::SerializeFrom(const ValueList& row,
+                                                    const std::vector<size_t>& slots) const {
+  FLUXO_CHECK(slots.size() == columns_.size(),
+              "JSON serde got " + std::to_string(slots.size()) + " values for " +
+                  std::to_string(columns_.size()) + " columns");
+  return Write(row.data(), slots.data());
+}
+
+std::optional<std::string> JsonSerde::Write(const Value* values, const size_t* slots) const {
+  auto value_of = [&](size_t column) -> const Value& {
+    return values[slots != nullptr ? slots[column] : column];
+  };
+  if (!wrapped_ && value_of(0).IsNull()) {
     return std::nullopt;
   }
-  std::string out;
-  out.reserve(size_hint_ + size_hint_ / 4);
+  text_.Clear();
   size_t column = 0;
   try {
     if (!wrapped_) {
-      AppendJsonValue((*values)[0], *columns_[0].type, out);
+      text_.AppendValue(value_of(0), *columns_[0].type);
     } else {
-      out.push_back('{');
+      text_.Append('{');
       for (; column < columns_.size(); ++column) {
         if (column > 0) {
-          out.push_back(',');
+          text_.Append(',');
         }
-        out += field_prefixes_[column];
-        AppendJsonValue((*values)[column], *columns_[column].type, out);
+        text_.Append(field_prefixes_[column]);
+        text_.AppendValue(value_of(column), *columns_[column].type);
       }
-      out.push_back('}');
+      text_.Append('}');
     }
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::kExecution) {
@@ -63,8 +104,7 @@ std::optional<std::string> JsonSerde::Serialize(const std::optional<ValueList>& 
                 std::string("Failed to serialize ") + (is_key_ ? "key" : "value") + " as JSON: " +
                     error.message() + ", column: `" + columns_[wrapped_ ? column : 0].name + "`");
   }
-  size_hint_ = out.size();
-  return out;
+  return text_.ToString();
 }
 
 }  // namespace fluxo::serde

@@ -4,8 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "runtime/core/error.h"
 #include "runtime/core/logical_schema.h"
 #include "runtime/serde/json_reader.h"
+#include "runtime/serde/json_text_buffer.h"
 #include "runtime/serde/record_serde.h"
 
 namespace fluxo::serde {
@@ -30,7 +32,26 @@ class JsonSerde : public RecordSerde {
 
   std::optional<std::string> Serialize(const std::optional<ValueList>& values) const override;
 
+  /// Reads straight into the row's slots.
+  bool DeserializeInto(const std::optional<std::string>& bytes,
+                       ValueList& row,
+                       const std::vector<size_t>& slots) const override;
+
+  /// Writes straight from the row's slots.
+  std::optional<std::string> SerializeFrom(const ValueList& row,
+                                           const std::vector<size_t>& slots) const override;
+
+  /// Skips unused STRING columns: any JSON value converts to a STRING, so checking that the
+  /// value is well-formed is all their reading can reject.
+  void IgnoreUnusedColumns(const std::vector<bool>& unused) override;
+
  private:
+  /// Rethrows a reader's error with the serde's wording.
+  [[noreturn]] void ThrowDeserializeError(const Error& error) const;
+
+  /// Writes column i from `values[slots[i]]` (`values[i]` when `slots` is null).
+  std::optional<std::string> Write(const Value* values, const size_t* slots) const;
+
   std::vector<Column> columns_;
   /// `"NAME":` for each column, ready to append.
   std::vector<std::string> field_prefixes_;
@@ -38,8 +59,8 @@ class JsonSerde : public RecordSerde {
   bool wrapped_;
   /// Parser state reused between calls (see RecordSerde: one thread at a time).
   mutable JsonReader reader_;
-  /// The size of the last record written, to reserve the next one's buffer.
-  mutable size_t size_hint_ = 64;
+  /// The record being written, its memory reused from record to record.
+  mutable JsonTextBuffer text_;
 };
 
 }  // namespace fluxo::serde

@@ -171,13 +171,11 @@ int64_t ReadIntegral(ondemand::value& value, JsonType type, const SqlType& sql_t
 
 Value ReadDecimal(ondemand::value& value, JsonType type, const SqlType& sql_type) {
   std::optional<DecimalText> decimal;
-  DecimalScale rule = DecimalScale::kColumn;
   if (type == JsonType::number) {
     decimal = ParseDecimalText(NumberToken(value), DecimalGrammar::kJson);
     if (!decimal) {
       FailNumber();
     }
-    rule = DecimalScale::kOwn;
   } else if (type == JsonType::string) {
     decimal = ParseDecimalText(TakeJson(value.get_string()), DecimalGrammar::kJava);
     if (!decimal) {
@@ -187,7 +185,10 @@ Value ReadDecimal(ondemand::value& value, JsonType type, const SqlType& sql_type
     FailJsonConversion(value, type, sql_type);
   }
   try {
-    return Value::Decimal(FitDecimal(*decimal, sql_type.precision(), sql_type.scale(), rule));
+    // As ksqlDB's DecimalUtil.ensureFit: the value takes the column's scale (1.2 read as
+    // DECIMAL(12, 7) is 1.2000000).
+    return Value::Decimal(
+        FitDecimal(*decimal, sql_type.precision(), sql_type.scale(), DecimalScale::kColumn));
   } catch (const Error& error) {
     throw CoercionFailure(error.message());
   }
@@ -237,7 +238,36 @@ void SkipJsonValue(ondemand::value value) {
   }
 }
 
-Value ReadJsonValue(ondemand::value value, const SqlType& sql_type) {
+Value ReadJsonValue(ondemand::value& value, const SqlType& sql_type) {
+  // The common cases first: an integer in range for an integral column, a string for a STRING
+  // column. Where they do not apply, simdjson leaves the value unread for the general path.
+  switch (sql_type.kind()) {
+    case TypeKind::kBigint:
+    case TypeKind::kTimestamp: {
+      int64_t number = 0;
+      if (value.get_int64().get(number) == simdjson::SUCCESS) {
+        return Value::Int64(number);
+      }
+      break;
+    }
+    case TypeKind::kInt:
+    case TypeKind::kDate: {
+      int64_t number = 0;
+      if (value.get_int64().get(number) == simdjson::SUCCESS) {
+        return Value::Int32(static_cast<int32_t>(number));  // Java's intValue(): the low bits.
+      }
+      break;
+    }
+    case TypeKind::kString: {
+      std::string_view text;
+      if (value.get_string().get(text) == simdjson::SUCCESS) {
+        return Value::String(std::string(text));
+      }
+      break;
+    }
+    default:
+      break;
+  }
   const JsonType type = TakeJson(value.type());
   if (type == JsonType::null) {
     ExpectJsonNull(value);
@@ -302,7 +332,8 @@ Value ReadJsonValue(ondemand::value value, const SqlType& sql_type) {
       size_t index = 0;
       try {
         for (auto element : TakeJson(value.get_array())) {
-          elements.push_back(ReadJsonValue(TakeJson(element), *sql_type.element()));
+          ondemand::value element_value = TakeJson(element);
+          elements.push_back(ReadJsonValue(element_value, *sql_type.element()));
           ++index;
         }
       } catch (CoercionFailure& failure) {
@@ -338,16 +369,20 @@ Value ReadJsonValue(ondemand::value value, const SqlType& sql_type) {
       }
       return Value::Pairs(std::move(pairs));
     }
-    case TypeKind::kStruct:
+    case TypeKind::kStruct: {
       if (type != JsonType::object) {
         FailJsonConversion(value, type, sql_type);
       }
-      return Value::List(ReadJsonFields(
-          TakeJson(value.get_object()), sql_type.fields(), HasLowercaseName(sql_type.fields())));
+      ValueList fields(sql_type.fields().size());
+      ReadJsonFields(TakeJson(value.get_object()),
+                     sql_type.fields(),
+                     HasLowercaseName(sql_type.fields()),
+                     JsonFieldSlots{fields.data()},
+                     nullptr);
+      return Value::List(std::move(fields));
+    }
   }
   FLUXO_CHECK(false, "unknown type " + sql_type.ToString());
 }
-
-/// Returns true when `name` equals `key` with its ASCII letters upper-cased.
 
 }  // namespace fluxo::serde

@@ -3,14 +3,17 @@
 // The pieces JsonReader is made of, shared by json_reader.cpp and json_value_reader.cpp only:
 // they use simdjson, which stays private to runtime/serde.
 
+#include <cstdint>
 #include <exception>
 #include <simdjson.h>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "runtime/core/sql_type.h"
 #include "runtime/core/value.h"
+#include "runtime/serde/json_field_name_cache.h"
 
 namespace fluxo::serde {
 
@@ -42,13 +45,30 @@ T TakeJson(simdjson::simdjson_result<T> result) {
 
 /// Reads `value` as a `type` value with ksqlDB's coercions (JsonReader lists them). Throws
 /// MalformedJson, or CoercionFailure with the path below `value`.
-Value ReadJsonValue(simdjson::ondemand::value value, const SqlType& type);
+Value ReadJsonValue(simdjson::ondemand::value& value, const SqlType& type);
 
-/// Reads an object into the values of `fields`, in their order, matching names as JsonReader
-/// describes. `lowercase_names` tells whether a field name has a lower-case letter.
-ValueList ReadJsonFields(simdjson::ondemand::object object,
-                         const std::vector<StructField>& fields,
-                         bool lowercase_names);
+/// Where ReadJsonFields puts the value of field i: `values[slots[i]]`, or `values[i]` when there
+/// are no slots (so that a reader can fill a row's columns in place); and which fields it only
+/// checks.
+struct JsonFieldSlots {
+  Value* values = nullptr;
+  const size_t* slots = nullptr;
+  /// Per field, nonzero for a field whose value is only checked, not read (left NULL).
+  const uint8_t* skipped = nullptr;
+
+  bool Skips(size_t field) const { return skipped != nullptr && skipped[field] != 0; }
+
+  Value& operator[](size_t field) const { return values[slots != nullptr ? slots[field] : field]; }
+};
+
+/// Reads an object into the values of `fields` (field i into `out[i]`, which the caller has set
+/// to NULL), matching names as JsonReader describes. `lowercase_names` tells whether a field
+/// name has a lower-case letter; `cache`, when given, speeds matching up.
+void ReadJsonFields(simdjson::ondemand::object object,
+                    const std::vector<StructField>& fields,
+                    bool lowercase_names,
+                    JsonFieldSlots out,
+                    JsonFieldNameCache* cache);
 
 /// Returns true when a field name has an ASCII lower-case letter (a quoted name).
 bool HasLowercaseName(const std::vector<StructField>& fields);

@@ -105,6 +105,31 @@ void AppendJsonString(std::string_view text, std::string& out) {
   out.push_back('"');
 }
 
+char* WriteJsonString(std::string_view text, char* out) {
+  *out++ = '"';
+  size_t copied = 0;
+  for (size_t i = FindEscape(text, 0); i < text.size(); i = FindEscape(text, i + 1)) {
+    const char escape = kEscapes[static_cast<unsigned char>(text[i])];
+    std::memcpy(out, text.data() + copied, i - copied);
+    out += i - copied;
+    copied = i + 1;
+    *out++ = '\\';
+    *out++ = escape;
+    if (escape == 'u') {
+      constexpr std::string_view kHex = "0123456789ABCDEF";
+      const auto byte = static_cast<unsigned char>(text[i]);
+      *out++ = '0';
+      *out++ = '0';
+      *out++ = kHex[byte >> 4];
+      *out++ = kHex[byte & 15];
+    }
+  }
+  std::memcpy(out, text.data() + copied, text.size() - copied);
+  out += text.size() - copied;
+  *out++ = '"';
+  return out;
+}
+
 void AppendJsonValue(const Value& value, const SqlType& type, std::string& out) {
   if (value.IsNull()) {
     out += "null";

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,15 @@ namespace fluxo::serde {
 /// backslash, control characters \b \t \n \f \r their short escapes and the others \u00XX
 /// (upper-case hex); everything else, including non-ASCII UTF-8, is copied.
 void AppendJsonString(std::string_view text, std::string& out);
+
+/// Writes `text` as AppendJsonString does at `out`, which must have room for
+/// MaxJsonStringSize(text.size()) bytes, and returns the end of what it wrote.
+char* WriteJsonString(std::string_view text, char* out);
+
+/// The most bytes WriteJsonString writes for a text of `size` bytes: quotes and \u00XX escapes.
+constexpr size_t MaxJsonStringSize(size_t size) {
+  return 2 + 6 * size;
+}
 
 /// Appends `value` of `type` as JSON. Throws fluxo::Error of kind kExecution for a NULL map
 /// key (JSON object keys cannot be null) and kInternal when the value's storage does not match

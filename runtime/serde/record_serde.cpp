@@ -1,5 +1,7 @@
 #include "runtime/serde/record_serde.h"
 
+#include <utility>
+
 #include "runtime/core/error.h"
 #include "runtime/serde/delimited_serde.h"
 #include "runtime/serde/json_serde.h"
@@ -93,6 +95,31 @@ std::string ColumnList(const std::vector<Column>& columns, bool mark_keys) {
 
 }  // namespace
 
+bool RecordSerde::DeserializeInto(const std::optional<std::string>& bytes,
+                                  ValueList& row,
+                                  const std::vector<size_t>& slots) const {
+  std::optional<ValueList> values = Deserialize(bytes);
+  if (!values.has_value()) {
+    return false;
+  }
+  for (size_t i = 0; i < slots.size() && i < values->size(); ++i) {
+    row[slots[i]] = std::move((*values)[i]);
+  }
+  return true;
+}
+
+void RecordSerde::IgnoreUnusedColumns(const std::vector<bool>& /*unused*/) {}
+
+std::optional<std::string> RecordSerde::SerializeFrom(const ValueList& row,
+                                                      const std::vector<size_t>& slots) const {
+  ValueList values;
+  values.reserve(slots.size());
+  for (const size_t slot : slots) {
+    values.push_back(row[slot]);
+  }
+  return Serialize(values);
+}
+
 const char* FormatName(FormatKind kind) {
   return FormatKindName(kind);
 }
@@ -132,11 +159,12 @@ std::unique_ptr<RecordSerde> MakeRecordSerde(const FormatSpec& format,
         return std::make_unique<NoneSerde>();
       }
       if (columns.size() > 1) {
-        RejectSchema(
-            format,
-            columns,
-            is_key,
-            "The 'KAFKA' format only supports a single field. Got: " + ColumnList(columns, false));
+        RejectSchema(format,
+                     columns,
+                     is_key,
+                     // Java's List.toString of the columns, as ksqlDB's KafkaFormat prints them.
+                     "The 'KAFKA' format only supports a single field. Got: [" +
+                         ColumnList(columns, is_key) + "]");
       }
       const TypeKind kind = columns[0].type->kind();
       if (kind != TypeKind::kInt && kind != TypeKind::kBigint && kind != TypeKind::kDouble &&

@@ -32,6 +32,23 @@ class RecordSerde {
   /// Turns column values (in column order) into record bytes; nothing gives a Kafka null.
   /// Throws fluxo::Error of kind kExecution when a value cannot be written.
   virtual std::optional<std::string> Serialize(const std::optional<ValueList>& values) const = 0;
+
+  /// Reads the record bytes as Deserialize does, putting column i's value into `row[slots[i]]`
+  /// (the caller has set those to NULL). Returns false where Deserialize gives nothing. The
+  /// default calls Deserialize; a serde may read straight into the row instead.
+  virtual bool DeserializeInto(const std::optional<std::string>& bytes,
+                               ValueList& row,
+                               const std::vector<size_t>& slots) const;
+
+  /// Writes `row[slots[i]]` as column i, as Serialize does with those values. The default
+  /// gathers them and calls Serialize; a serde may write straight from the row instead.
+  virtual std::optional<std::string> SerializeFrom(const ValueList& row,
+                                                   const std::vector<size_t>& slots) const;
+
+  /// Tells the serde that nobody reads the columns marked in `unused` (in column order): it may
+  /// leave them NULL to save work, as long as it still rejects exactly the records it would
+  /// reject otherwise. The default ignores the hint.
+  virtual void IgnoreUnusedColumns(const std::vector<bool>& unused);
 };
 
 /// Makes the serde for `columns` (the key or the value columns of a schema) in `format`.

@@ -23,6 +23,11 @@ std::string Actual(const Error& error, bool from_statements) {
          (from_statements ? "the statements" : "the queries") + ": " + error.what();
 }
 
+bool SpanIs(const Error& error, const std::smatch& position) {
+  return error.span() && error.span()->line == std::stoi(position[1].str()) &&
+         error.span()->column == std::stoi(position[2].str());
+}
+
 /// Returns true when `error` is at the `line L:C` that `message` names, or `message` names none.
 bool SamePosition(const std::string& message, const Error& error) {
   static const std::regex position_pattern(R"(line (\d+):(\d+))");
@@ -30,8 +35,23 @@ bool SamePosition(const std::string& message, const Error& error) {
   if (!std::regex_search(message, position, position_pattern)) {
     return true;
   }
-  return error.span() && error.span()->line == std::stoi(position[1].str()) &&
-         error.span()->column == std::stoi(position[2].str());
+  return SpanIs(error, position);
+}
+
+/// Splits ksqlDB's location prefix off a KsqlException message ("Line: 2, Col: 13: Source
+/// `X` does not exist.", which ksqlDB adds from the AST node's location): the prefix must
+/// match the error's span, and the rest is the message to look for. Nothing when `message`
+/// has a prefix that the error's span does not match.
+std::optional<std::string> WithoutLocation(const std::string& message, const Error& error) {
+  static const std::regex location_pattern(R"(^Line: (\d+), Col: (\d+): )");
+  std::smatch position;
+  if (!std::regex_search(message, position, location_pattern)) {
+    return message;
+  }
+  if (!SpanIs(error, position)) {
+    return std::nullopt;
+  }
+  return message.substr(static_cast<size_t>(position.length(0)));
 }
 
 }  // namespace
@@ -69,7 +89,8 @@ std::optional<std::string> MatchExpectedError(const QttExpectedException& expect
   if (name == "ParseFailedException") {
     return SamePosition(expected.message, error) ? std::nullopt : std::optional(mismatch);
   }
-  if ((!streams && !Mentions(error, expected.message)) ||
+  const std::optional<std::string> message = WithoutLocation(expected.message, error);
+  if (!message.has_value() || (!streams && !Mentions(error, *message)) ||
       !Mentions(error, expected.cause_message)) {
     return mismatch;
   }

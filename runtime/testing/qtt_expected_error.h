@@ -23,7 +23,9 @@
 /// ("Syntax Error\nmissing ')' at ','"), while Fluxo words its syntax errors itself, so only the
 /// position (`line L:C`, when the message has one) must match the error's span; for
 /// StreamsException the message is Kafka Streams' wrapper ("Exception caught in process"), so
-/// only `causeMessage` is checked. kInternal errors are bugs and never satisfy a case.
+/// only `causeMessage` is checked. A message starting with ksqlDB's location prefix
+/// ("Line: 2, Col: 13: ...") needs the error's span at that line and column and the rest of
+/// the message. kInternal errors are bugs and never satisfy a case.
 namespace fluxo::qtt {
 
 /// Returns true when `java_type` is thrown while statements execute: KsqlStatementException

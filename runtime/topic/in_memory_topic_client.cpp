@@ -63,9 +63,9 @@ std::vector<std::string> InMemoryTopicClient::ListTopics() const {
   return names;
 }
 
-TopicRecord InMemoryTopicClient::Produce(const std::string& topic, TopicRecord record) {
-  std::lock_guard lock(mutex_);
-  std::vector<Partition>& partitions = PartitionsOf(topic);
+const TopicRecord& InMemoryTopicClient::Append(const std::string& topic,
+                                               std::vector<Partition>& partitions,
+                                               TopicRecord&& record) {
   const auto count = static_cast<int32_t>(partitions.size());
   if (record.partition < 0) {
     record.partition = record.key.has_value() ? PartitionForKey(*record.key, count) : 0;
@@ -77,37 +77,61 @@ TopicRecord InMemoryTopicClient::Produce(const std::string& topic, TopicRecord r
   }
   Partition& log = partitions[static_cast<size_t>(record.partition)];
   record.offset = static_cast<int64_t>(log.size());
-  log.push_back(record);
-  return record;
+  log.push_back(std::move(record));
+  return log.back();
+}
+
+TopicRecord InMemoryTopicClient::Produce(const std::string& topic, TopicRecord record) {
+  std::lock_guard lock(mutex_);
+  return Append(topic, PartitionsOf(topic), std::move(record));  // A copy of the stored record.
+}
+
+void InMemoryTopicClient::ProduceAll(const std::string& topic, std::vector<TopicRecord>& records) {
+  std::lock_guard lock(mutex_);
+  std::vector<Partition>& partitions = PartitionsOf(topic);
+  for (TopicRecord& record : records) {
+    Append(topic, partitions, std::move(record));
+  }
+  records.clear();
+}
+
+const InMemoryTopicClient::Partition& InMemoryTopicClient::LogOf(const std::string& topic,
+                                                                 int32_t partition) const {
+  const auto& partitions = PartitionsOf(topic);
+  if (partition < 0 || partition >= static_cast<int32_t>(partitions.size())) {
+    throw Error(ErrorKind::kIo,
+                "Partition " + std::to_string(partition) + " does not exist in topic " + topic);
+  }
+  return partitions[static_cast<size_t>(partition)];
 }
 
 std::vector<TopicRecord> InMemoryTopicClient::Fetch(const std::string& topic,
                                                     int32_t partition,
                                                     int64_t offset,
                                                     size_t max_records) const {
-  std::lock_guard lock(mutex_);
-  const auto& partitions = PartitionsOf(topic);
-  if (partition < 0 || partition >= static_cast<int32_t>(partitions.size())) {
-    throw Error(ErrorKind::kIo,
-                "Partition " + std::to_string(partition) + " does not exist in topic " + topic);
-  }
-  const Partition& log = partitions[static_cast<size_t>(partition)];
   std::vector<TopicRecord> records;
-  const auto begin = static_cast<size_t>(std::max<int64_t>(offset, 0));
-  for (size_t i = begin; i < log.size() && records.size() < max_records; ++i) {
-    records.push_back(log[i]);
-  }
+  FetchInto(topic, partition, offset, max_records, records);
   return records;
+}
+
+void InMemoryTopicClient::FetchInto(const std::string& topic,
+                                    int32_t partition,
+                                    int64_t offset,
+                                    size_t max_records,
+                                    std::vector<TopicRecord>& records) const {
+  std::lock_guard lock(mutex_);
+  const Partition& log = LogOf(topic, partition);
+  const auto begin = std::min(static_cast<size_t>(std::max<int64_t>(offset, 0)), log.size());
+  const size_t count = std::min(max_records, log.size() - begin);
+  records.resize(count);
+  for (size_t i = 0; i < count; ++i) {
+    records[i] = log[begin + i];  // Copy-assignment reuses the strings' buffers.
+  }
 }
 
 int64_t InMemoryTopicClient::EndOffset(const std::string& topic, int32_t partition) const {
   std::lock_guard lock(mutex_);
-  const auto& partitions = PartitionsOf(topic);
-  if (partition < 0 || partition >= static_cast<int32_t>(partitions.size())) {
-    throw Error(ErrorKind::kIo,
-                "Partition " + std::to_string(partition) + " does not exist in topic " + topic);
-  }
-  return static_cast<int64_t>(partitions[static_cast<size_t>(partition)].size());
+  return static_cast<int64_t>(LogOf(topic, partition).size());
 }
 
 }  // namespace fluxo::runtime

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <deque>
 #include <map>
 #include <mutex>
 #include <string>
@@ -19,17 +20,33 @@ class InMemoryTopicClient final : public TopicClient {
   void DeleteTopic(const std::string& topic) override;
   std::vector<std::string> ListTopics() const override;
   TopicRecord Produce(const std::string& topic, TopicRecord record) override;
+  /// Moves the records into the log: no copies.
+  void ProduceAll(const std::string& topic, std::vector<TopicRecord>& records) override;
   std::vector<TopicRecord> Fetch(const std::string& topic,
                                  int32_t partition,
                                  int64_t offset,
                                  size_t max_records) const override;
+  /// Copies into the existing records of `records`, so that their strings keep their buffers.
+  void FetchInto(const std::string& topic,
+                 int32_t partition,
+                 int64_t offset,
+                 size_t max_records,
+                 std::vector<TopicRecord>& records) const override;
   int64_t EndOffset(const std::string& topic, int32_t partition) const override;
 
  private:
-  using Partition = std::vector<TopicRecord>;
+  /// A deque: appending never moves the records already stored.
+  using Partition = std::deque<TopicRecord>;
 
   const std::vector<Partition>& PartitionsOf(const std::string& topic) const;
   std::vector<Partition>& PartitionsOf(const std::string& topic);
+  /// The log of one partition; throws kIo when it does not exist. Call with the lock held.
+  const Partition& LogOf(const std::string& topic, int32_t partition) const;
+  /// Sets the record's partition (from its key when -1) and offset, appends it and returns the
+  /// stored record. Call with the lock held.
+  static const TopicRecord& Append(const std::string& topic,
+                                   std::vector<Partition>& partitions,
+                                   TopicRecord&& record);
 
   mutable std::mutex mutex_;
   std::map<std::string, std::vector<Partition>> topics_;

@@ -1,6 +1,23 @@
 #include "runtime/topic/topic_client.h"
 
+#include <utility>
+
 namespace fluxo::runtime {
+
+void TopicClient::ProduceAll(const std::string& topic, std::vector<TopicRecord>& records) {
+  for (TopicRecord& record : records) {
+    Produce(topic, std::move(record));
+  }
+  records.clear();
+}
+
+void TopicClient::FetchInto(const std::string& topic,
+                            int32_t partition,
+                            int64_t offset,
+                            size_t max_records,
+                            std::vector<TopicRecord>& records) const {
+  records = Fetch(topic, partition, offset, max_records);
+}
 
 int32_t Murmur2(const std::string& key) {
   // Kafka's Utils.murmur2: seed 0x9747b28c, m = 0x5bd1e995, r = 24.

@@ -53,11 +53,23 @@ class TopicClient {
   /// (the in-memory client: partition 0).
   virtual TopicRecord Produce(const std::string& topic, TopicRecord record) = 0;
 
+  /// Appends `records` in order, as Produce does one by one, without handing them back: a
+  /// client can take the records' buffers instead of copying them. Leaves `records` empty.
+  virtual void ProduceAll(const std::string& topic, std::vector<TopicRecord>& records);
+
   /// Returns up to `max_records` records of one partition from `offset` on, in offset order.
   virtual std::vector<TopicRecord> Fetch(const std::string& topic,
                                          int32_t partition,
                                          int64_t offset,
                                          size_t max_records) const = 0;
+
+  /// Fetches as Fetch does into `records`, replacing its contents. Passing the same vector
+  /// poll after poll lets a client reuse its records' buffers.
+  virtual void FetchInto(const std::string& topic,
+                         int32_t partition,
+                         int64_t offset,
+                         size_t max_records,
+                         std::vector<TopicRecord>& records) const;
 
   /// Returns the offset the next record of the partition will get.
   virtual int64_t EndOffset(const std::string& topic, int32_t partition) const = 0;

@@ -171,6 +171,21 @@ TEST_SUITE("expr") {
                     *SqlType::Decimal(19, 0)) == Dec(9223372036854775807, 0));
   }
 
+  TEST_CASE("to DECIMAL without rounding: the bounds of the 128-bit path") {
+    const auto to = [](int precision, int scale) { return SqlType::Decimal(precision, scale); };
+    const int64_t min = std::numeric_limits<int64_t>::min();
+    CHECK(CastValue(Value::Int64(min), *SqlType::Bigint(), *to(19, 0)) == Dec(min, 0));
+    CHECK(CastValue(Value::Int64(min), *SqlType::Bigint(), *to(18, 0)).IsNull());
+    CHECK(CastValue(Value::Int64(min), *SqlType::Bigint(), *to(38, 19)) ==
+          Dec(Int128{min} * 10000000000000000000ULL, 19));
+    CHECK(CastValue(Value::Int64(min), *SqlType::Bigint(), *to(38, 20)).IsNull());
+    CHECK(CastValue(Value::Int32(99), *SqlType::Int(), *to(4, 2)) == Dec(9900, 2));
+    CHECK(CastValue(Value::Int32(100), *SqlType::Int(), *to(4, 2)).IsNull());
+    CHECK(CastValue(Dec(-999, 3), *SqlType::Decimal(3, 3), *to(3, 3)) == Dec(-999, 3));
+    CHECK(CastValue(Dec(5, 1), *SqlType::Decimal(2, 1), *to(1, 1)) == Dec(5, 1));
+    CHECK(CastValue(Dec(15, 1), *SqlType::Decimal(2, 1), *to(2, 2)).IsNull());
+  }
+
   TEST_CASE("from DECIMAL (QTT cast.json: decimal to other)") {
     const SqlTypePtr d42 = SqlType::Decimal(4, 2);
     CHECK(CastValue(Dec(1, 2), *d42, *SqlType::Int()) == Value::Int32(0));

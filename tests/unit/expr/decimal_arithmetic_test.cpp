@@ -145,6 +145,26 @@ TEST_SUITE("expr") {
     CHECK(ThrowsExecution([] { RemainderDecimals(Dec(1010, 2), Dec(0, 2), 4, 2); }));
   }
 
+  TEST_CASE("the 128-bit fast paths keep the general path's results and errors") {
+    // Scales aligned in 128 bits; a result one digit too wide still fails.
+    CHECK(AddDecimals(Dec(5, 1), Dec(5, 2), 4, 2) == Dec(55, 2));
+    CHECK(AddDecimals(Dec(-5, 1), Dec(5, 2), 4, 2) == Dec(-45, 2));
+    CHECK(ThrowsExecution([] { AddDecimals(Dec(9999, 2), Dec(1, 2), 4, 2); }));
+    const Int128 max38 = PowerOfTen(38) - 1;
+    CHECK(AddDecimals(Dec(max38, 0), Dec(-max38, 0), 38, 0) == Dec(0, 0));
+    CHECK(ThrowsExecution([] { AddDecimals(Dec(PowerOfTen(38) - 1, 0), Dec(1, 0), 38, 0); }));
+    // Aligning 10^37 to scale 5 overflows 128 bits: the general path decides (it does not fit).
+    CHECK(ThrowsExecution([] { AddDecimals(Dec(PowerOfTen(37), 0), Dec(1, 5), 38, 5); }));
+    // Products: exact at the summed scale, one digit too many fails, 128-bit overflow too.
+    CHECK(MultiplyDecimals(Dec(99999, 0), Dec(99999, 0), 10, 0) == Dec(9999800001, 0));
+    CHECK(ThrowsExecution([] { MultiplyDecimals(Dec(99999, 0), Dec(99999, 0), 9, 0); }));
+    CHECK(ThrowsExecution(
+        [] { MultiplyDecimals(Dec(PowerOfTen(20), 0), Dec(PowerOfTen(20), 0), 38, 0); }));
+    CHECK(MultiplyDecimals(Dec(-123, 0), Dec(908, 3), 23, 3) == Dec(-111684, 3));
+    // A result scale below the summed one rounds half-up, on the general path.
+    CHECK(MultiplyDecimals(Dec(15, 1), Dec(15, 1), 5, 1) == Dec(23, 1));
+  }
+
   TEST_CASE("remainder fails when the integer quotient needs more digits than the precision") {
     // DECIMAL(10,2) % DECIMAL(3,2) is DECIMAL(3,2); 12345678.00 % 1.00 has quotient 12345678.
     CHECK(ThrowsExecution([] { RemainderDecimals(Dec(1234567800, 2), Dec(100, 2), 3, 2); }));

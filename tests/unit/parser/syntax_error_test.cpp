@@ -605,6 +605,12 @@ std::vector<SyntaxErrorCase> BadScripts() {
        "  2 | SELECT * FROM orders WHERE region == 'EU';\n"
        "    |                                    ^"},
 
+      // A type parameter is a number or STRING (ksqlDB's typeParameter rule).
+      {"CREATE STREAM S (K STRING (KEY)) WITH (kafka_topic='t', value_format='JSON');",
+       "line 1:28: unexpected 'KEY'; expected a type parameter: a number or STRING\n"
+       "  1 | CREATE STREAM S (K STRING (KEY)) WITH (kafka_topic='t', value_format='JSON');\n"
+       "    |                            ^~~"},
+
       // Tabs, multi-byte characters and invalid UTF-8. A tab is one column in `line L:C` and
       // expands to the next multiple of 4 in the shown line, where the caret follows it.
       {"SELECT *\tFROM\t;",

@@ -93,6 +93,25 @@ TEST_SUITE("planner") {
     CHECK(Evaluate("ROWTIME") == Value::Int64(1000));
     CHECK(Evaluate("ROWPARTITION") == Value::Int32(2));
     CHECK(Evaluate("ROWOFFSET") == Value::Int64(42));
+    CHECK(BindError("WINDOWSTART").find("cannot be resolved") != std::string::npos);
+  }
+
+  TEST_CASE("a windowed source's rows have WINDOWSTART and WINDOWEND") {
+    // session-windows.json "session start stream" filters on WINDOWSTART = WINDOWEND.
+    static const Catalog kCatalog;
+    ExpressionScope scope = Scope();
+    scope.windowed = true;
+    const ExpressionBinder binder(scope, kCatalog, functions::FunctionRegistry::BuiltIn());
+    const auto evaluate = [&](const std::string& sql, const Row& row) {
+      return expr::CompileExpression(binder.Bind(parser::ParseExpression(sql)))->Evaluate(row);
+    };
+    Row row = SampleRow();
+    row.window = WindowBounds{1000, 2000};
+    CHECK(evaluate("WINDOWSTART", row) == Value::Int64(1000));
+    CHECK(evaluate("WINDOWEND", row) == Value::Int64(2000));
+    CHECK(evaluate("WINDOWSTART = WINDOWEND", row) == Value::Boolean(false));
+    row.window.reset();
+    CHECK(evaluate("WINDOWSTART", row).IsNull());
   }
 
   TEST_CASE("arithmetic widens as ksqlDB does") {
@@ -187,6 +206,21 @@ TEST_SUITE("planner") {
 
   TEST_CASE("an evaluation error names the problem") {
     CHECK_THROWS_AS(Evaluate("id / 0"), Error);
+  }
+
+  TEST_CASE("a failing CAST, nested call or constructor element is NULL where it stands") {
+    // ksqlDB's nested error handling (cast.json "cast function with error to null without
+    // logging error", null.json "coalesce - with parse_date").
+    CHECK(Evaluate("CAST(id / 0 AS STRING)").IsNull());
+    CHECK(Evaluate("IFNULL(CAST(id / 0 AS STRING), 'none')") == Value::String("none"));
+    CHECK(Evaluate("ABS(ABS(id / 0))").IsNull());  // The inner call is an argument.
+    CHECK(Evaluate("COALESCE(PARSE_DATE(name, 'yyyy-MM-dd'), PARSE_DATE('2003-12-24', "
+                   "'yyyy-MM-dd'))") == Value::Int32(12410));
+    CHECK(Evaluate("ARRAY[id / 0, 1]") == Value::List({Value(), Value::Int32(1)}));
+    // Elsewhere the whole expression fails: an operator's operand, a call's own failure.
+    CHECK_THROWS_AS(Evaluate("ABS(id / 0)"), Error);
+    CHECK_THROWS_AS(Evaluate("id / 0 + 1"), Error);
+    CHECK_THROWS_AS(Evaluate("PARSE_DATE(name, 'yyyy-MM-dd')"), Error);
   }
 }
 

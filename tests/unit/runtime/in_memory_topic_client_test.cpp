@@ -51,6 +51,40 @@ TEST_SUITE("runtime") {
     client.DeleteTopic("t");
     CHECK_FALSE(client.TopicExists("t"));
   }
+
+  TEST_CASE("in-memory topics: batches are produced in order and fetched into a reused vector") {
+    InMemoryTopicClient client;
+    client.CreateTopic("t", 2);
+    std::vector<TopicRecord> batch(3);
+    batch[0].value = "a";
+    batch[1].key = "abc";  // murmur2 puts "abc" in partition 1 of 2.
+    batch[1].value = "b";
+    batch[2].value = std::string(100, 'c');
+    client.ProduceAll("t", batch);
+    CHECK(batch.empty());
+    CHECK(client.EndOffset("t", 0) == 2);
+    CHECK(client.EndOffset("t", 1) == 1);
+
+    std::vector<TopicRecord> fetched(5);  // Longer than what comes back, with stale contents.
+    fetched[1].value = "stale";
+    fetched[1].headers.push_back({"h", std::nullopt});
+    client.FetchInto("t", 0, 0, 10, fetched);
+    REQUIRE(fetched.size() == 2);
+    CHECK(fetched[0].value == "a");
+    CHECK(fetched[0].offset == 0);
+    CHECK(fetched[1].value == std::string(100, 'c'));
+    CHECK(fetched[1].headers.empty());
+    CHECK(fetched[1].offset == 1);
+    client.FetchInto("t", 0, 1, 1, fetched);
+    REQUIRE(fetched.size() == 1);
+    CHECK(fetched[0].offset == 1);
+    client.FetchInto("t", 0, 7, 10, fetched);  // Past the end: nothing.
+    CHECK(fetched.empty());
+    CHECK_THROWS_AS(client.FetchInto("t", 2, 0, 1, fetched), Error);
+    std::vector<TopicRecord> to_missing(1);
+    to_missing[0].partition = 5;
+    CHECK_THROWS_AS(client.ProduceAll("t", to_missing), Error);
+  }
 }
 
 }  // namespace fluxo::runtime

@@ -224,18 +224,22 @@ TEST_SUITE("serde") {
     }
   }
 
-  TEST_CASE("json: DECIMAL keeps a number's scale and fits it to the column") {
-    // json.json "DECIMAL - key": 12.365 in a DECIMAL(6,4) key is written back as 12.365.
+  TEST_CASE("json: DECIMAL takes the column's scale") {
+    // As ksqlDB's DecimalUtil.ensureFit. json.json "DECIMAL - key": 12.3650 in a DECIMAL(6,4)
+    // key is written back as 12.3650.
     const auto key = Json({Col("K", SqlType::Decimal(6, 4))}, true);
-    CHECK(Read(*key, "12.365") == ValueList{Dec(12365, 3)});
-    CHECK(Write(*key, {Dec(12365, 3)}) == "12.365");
-    // json.json "DECIMAL - value - anonymous - deserialize": 10.1 stays 10.1.
+    CHECK(Read(*key, "12.3650") == ValueList{Dec(123650, 4)});
+    CHECK(Read(*key, "12.365") == ValueList{Dec(123650, 4)});
+    CHECK(Write(*key, {Dec(123650, 4)}) == "12.3650");
+    // json.json "DECIMAL - value - anonymous - deserialize": 10.10 stays 10.10; math.json
+    // "trunc - decimal" reads 1.2 into DECIMAL(12, 7) as 1.2000000.
     const auto value = Json({Col("V", SqlType::Decimal(4, 2))}, false, false);
-    CHECK(Read(*value, "10.1") == ValueList{Dec(101, 1)});
+    CHECK(Read(*value, "10.10") == ValueList{Dec(1010, 2)});
+    CHECK(Read(*value, "10.1") == ValueList{Dec(1010, 2)});
     CHECK(Read(*value, "99.99") == ValueList{Dec(9999, 2)});
-    CHECK(Read(*value, "7") == ValueList{Dec(7, 0)});
+    CHECK(Read(*value, "7") == ValueList{Dec(700, 2)});
     CHECK(Read(*value, "1.500") == ValueList{Dec(150, 2)});  // Trailing zeros beyond the scale.
-    CHECK(Read(*value, "1e1") == ValueList{Dec(10, 0)});
+    CHECK(Read(*value, "1e1") == ValueList{Dec(1000, 2)});
     // A string is set to the column's scale (latest-offset-udaf.json: "3.4" -> "3.40").
     CHECK(Read(*value, R"("3.4")") == ValueList{Dec(340, 2)});
     CHECK(Read(*value, R"("+3")") == ValueList{Dec(300, 2)});

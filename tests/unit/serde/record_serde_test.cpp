@@ -46,7 +46,15 @@ TEST_SUITE("serde") {
                         false) ==
           "Value format does not support schema.\nformat: KAFKA\nschema: "
           "Persistence{columns=[`A` INTEGER, `B` STRING], features=[]}\nreason: The 'KAFKA' "
-          "format only supports a single field. Got: `A` INTEGER, `B` STRING");
+          "format only supports a single field. Got: [`A` INTEGER, `B` STRING]");
+    // partition-by.json "multiple columns - KAFKA key format".
+    CHECK(PlanningError(Spec(FormatKind::kKafka),
+                        {Col("ID", SqlType::Int()), Col("AGE", SqlType::Int())},
+                        true) ==
+          "Key format does not support schema.\nformat: KAFKA\nschema: "
+          "Persistence{columns=[`ID` INTEGER KEY, `AGE` INTEGER KEY], features=[]}\nreason: The "
+          "'KAFKA' format only supports a single field. Got: [`ID` INTEGER KEY, `AGE` INTEGER "
+          "KEY]");
     CHECK(PlanningError(Spec(FormatKind::kKafka, true), {Col("V", SqlType::Int())}, false) ==
           "Format 'KAFKA' does not support 'WRAP_SINGLE_VALUE' set to 'true'.");
     for (const SqlTypePtr& type : {SqlType::Int(),

@@ -77,6 +77,21 @@ TEST_CASE("MatchExpectedError maps Java exception types onto error kinds") {
   CHECK(DescribeExpectedError(statement) == "KsqlStatementException \"Unknown column\"");
 }
 
+TEST_CASE("MatchExpectedError reads ksqlDB's 'Line: L, Col: C: ' prefix as a position") {
+  const QttExpectedException located{"io.confluent.ksql.util.KsqlException",
+                                     "Line: 2, Col: 13: Source `X` does not exist.",
+                                     "",
+                                     ""};
+  const std::string message = "Source `X` does not exist.";
+  CHECK_FALSE(MatchExpectedError(
+      located, Error(ErrorKind::kBinding, message, SourceSpan{2, 13, 40, 1}), true));
+  CHECK(MatchExpectedError(
+      located, Error(ErrorKind::kBinding, message, SourceSpan{2, 14, 41, 1}), true));
+  CHECK(MatchExpectedError(located, Error(ErrorKind::kBinding, message), true));  // No position.
+  CHECK(MatchExpectedError(
+      located, Error(ErrorKind::kBinding, "Other", SourceSpan{2, 13, 40, 1}), true));
+}
+
 TEST_CASE("NormalizeSchemaText makes ksqlDB's spellings comparable") {
   CHECK(NormalizeSchemaText("T_ID BIGINT KEY, `NAME` VARCHAR, `V` INT") ==
         NormalizeSchemaText("`T_ID` BIGINT KEY, `NAME` STRING, `V` INTEGER"));

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bench/stateful/nexmark_data.h"
+#include "bench/stateful/query_results.h"
+
+namespace fluxo::bench {
+
+/// One query of the benchmark: a windowed COUNT/MAX per auction, or the join when `window`
+/// is nothing.
+struct StatefulQuery {
+  std::string name;  ///< Also the DuckDB script's --query.
+  std::optional<WindowShape> window;
+};
+
+/// What the engine side measured; `failure` holds the engine's error when it refused the
+/// query (then nothing else is set).
+struct EngineRun {
+  std::string failure;
+  double seconds = 0;  ///< Engine::RunUntilIdle() only.
+  size_t outputs = 0;  ///< Records in the sink topic.
+  size_t skipped = 0;  ///< Records the engine skipped (its processing log; up to 10,000).
+  std::string first_skip_reason;
+  WindowResults final_results;  ///< Windowed queries: the last value of each window.
+  Checksum checksum;
+};
+
+/// Returns the CREATE TABLE ... AS SELECT of a windowed query.
+std::string WindowedQuerySql(const WindowShape& window);
+
+/// Returns the CREATE STREAM ... AS SELECT of the join.
+std::string JoinQuerySql();
+
+/// Runs `query` through a fresh Fluxo engine on in-memory topics: declares the bids stream
+/// (event time from `dateTime`) and, for the join, the persons table; loads the topics; creates
+/// the query; times Engine::RunUntilIdle(); then reads the sink topic back for the final
+/// results (not timed).
+EngineRun RunEngine(const StatefulQuery& query,
+                    const std::vector<NexmarkRecord>& bids,
+                    const std::vector<NexmarkRecord>& persons);
+
+}  // namespace fluxo::bench

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "bench/stateful/nexmark_data.h"
+#include "bench/stateful/query_results.h"
+
+namespace fluxo::bench {
+
+/// What the hand-written windowed aggregation measured and computed.
+struct HandWrittenWindowRun {
+  double seconds = 0;
+  size_t outputs = 0;  ///< Output records: one per bid per window holding it.
+  WindowResults final_results;
+};
+
+/// The hand-written reference for `SELECT auction, COUNT(*), MAX(price) ... WINDOW ... GROUP BY
+/// auction EMIT CHANGES`: parses each bid with simdjson On-Demand, assigns it to its windows
+/// (Kafka Streams' TimeWindows: start = k * advance, start <= time < start + size, start >= 0),
+/// updates the (auction, window start) state in a hash map and appends one output record per
+/// window (key: 8-byte big-endian auction + 8-byte big-endian window start; value:
+/// {"BIDS":n,"MAX_PRICE":m}) to an in-memory sink. Times the loop, not the final conversion.
+HandWrittenWindowRun RunHandWrittenWindow(const std::vector<NexmarkRecord>& bids,
+                                          WindowShape window);
+
+}  // namespace fluxo::bench

@@ -1,0 +1,339 @@
+// Pull queries: `SELECT ... FROM table [WHERE ...] [LIMIT n]` with no EMIT clause, answered at
+// once from the table's current rows (ksqlDB's pull queries on materialized tables).
+
+#include <optional>
+#include <utility>
+
+#include "planner/binder/column_namer.h"
+#include "planner/binder/expression_binder.h"
+#include "runtime/core/error.h"
+#include "runtime/engine/engine_state.h"
+#include "runtime/engine/pull_query_keys.h"
+#include "runtime/expr/evaluator.h"
+#include "runtime/expr/value_text.h"
+#include "runtime/operators/materialized_table.h"
+#include "runtime/operators/source_reader.h"
+#include "runtime/state/in_memory_state_instance.h"
+
+namespace fluxo::engine {
+
+namespace {
+
+// ksqlDB's PullQueryValidator ends each of its messages with this.
+constexpr const char* kPullQueryHelp =
+    " See https://cnfl.io/queries for more info.\n"
+    "Add EMIT CHANGES if you intended to issue a push query.";
+
+[[noreturn]] void FailPull(const std::string& message, const SourceSpan& span) {
+  throw Error(ErrorKind::kPlanning, message + kPullQueryHelp, span);
+}
+
+// One column of the answer.
+struct OutputColumn {
+  std::string name;
+  expr::BoundExpressionPtr expression;
+};
+
+planner::ExpressionScope ScopeOf(const planner::SourceDescription& source,
+                                 const std::string& alias,
+                                 const std::string& clause) {
+  planner::ExpressionScope scope;
+  scope.clause = clause;
+  scope.windowed = source.window.has_value();
+  const auto& columns = source.schema.columns();
+  for (size_t i = 0; i < columns.size(); ++i) {
+    scope.columns.push_back({alias, columns[i].name, i, columns[i].type});
+  }
+  return scope;
+}
+
+expr::BoundExpressionPtr ColumnAt(const LogicalSchema& schema, size_t index) {
+  expr::BoundExpression node;
+  node.kind = expr::BoundKind::kColumn;
+  node.index = index;
+  node.type = schema.columns()[index].type;
+  return expr::MakeBound(std::move(node));
+}
+
+expr::BoundExpressionPtr WindowBound(expr::Pseudocolumn bound) {
+  expr::BoundExpression node;
+  node.kind = expr::BoundKind::kPseudocolumn;
+  node.pseudocolumn = bound;
+  node.type = SqlType::Bigint();
+  return expr::MakeBound(std::move(node));
+}
+
+// `SELECT *` of a pull query: the key columns, the window bounds of a windowed table, then the
+// other columns (ksqlDB's order).
+void AddAllColumns(const planner::SourceDescription& source, std::vector<OutputColumn>& out) {
+  const LogicalSchema& schema = source.schema;
+  for (size_t index : schema.IndexesIn(ColumnNamespace::kKey)) {
+    out.push_back({schema.columns()[index].name, ColumnAt(schema, index)});
+  }
+  if (source.window.has_value()) {
+    out.push_back({"WINDOWSTART", WindowBound(expr::Pseudocolumn::kWindowStart)});
+    out.push_back({"WINDOWEND", WindowBound(expr::Pseudocolumn::kWindowEnd)});
+  }
+  for (size_t i = 0; i < schema.columns().size(); ++i) {
+    if (schema.columns()[i].column_namespace != ColumnNamespace::kKey) {
+      out.push_back({schema.columns()[i].name, ColumnAt(schema, i)});
+    }
+  }
+}
+
+// Pull queries cannot read where a row came from: a materialized row has no partition or
+// offset of its own (ksqlDB's SystemColumns::isDisallowedInPullOrScalablePushQueries).
+void RejectRecordPseudocolumns(const expr::BoundExpression& expression,
+                               const char* clause,
+                               const SourceSpan& span) {
+  if (expression.kind == expr::BoundKind::kPseudocolumn &&
+      (expression.pseudocolumn == expr::Pseudocolumn::kRowpartition ||
+       expression.pseudocolumn == expr::Pseudocolumn::kRowoffset)) {
+    const char* name =
+        expression.pseudocolumn == expr::Pseudocolumn::kRowpartition ? "ROWPARTITION" : "ROWOFFSET";
+    FailPull(std::string("Pull queries don't support the following columns in ") + clause +
+                 " clauses: " + name + "\n",
+             span);
+  }
+  for (const expr::BoundExpressionPtr& child : expression.children) {
+    RejectRecordPseudocolumns(*child, clause, span);
+  }
+}
+
+std::vector<OutputColumn> BindSelect(const ast::Query& query,
+                                     const planner::SourceDescription& source,
+                                     const std::string& alias,
+                                     const planner::ExpressionBinder& binder) {
+  std::vector<std::string> taken;
+  for (const ast::SelectItem& item : query.select_items) {
+    if (item.alias.has_value()) {
+      taken.push_back(item.alias->value);
+    }
+  }
+  planner::ColumnNamer namer(std::move(taken));
+  std::vector<OutputColumn> columns;
+  for (const ast::SelectItem& item : query.select_items) {
+    switch (item.kind) {
+      case ast::SelectItemKind::kAll:
+        AddAllColumns(source, columns);
+        break;
+      case ast::SelectItemKind::kAllOf:
+        if (item.source->value != alias) {
+          throw Error(ErrorKind::kBinding,
+                      "Source '" + item.source->value + "' is not in FROM",
+                      item.source->span);
+        }
+        AddAllColumns(source, columns);
+        break;
+      case ast::SelectItemKind::kStructAll: {
+        expr::BoundExpressionPtr base = binder.Bind(*item.expression);
+        if (!base->type || base->type->kind() != TypeKind::kStruct) {
+          throw Error(ErrorKind::kType, "->* needs a STRUCT", item.span);
+        }
+        for (size_t f = 0; f < base->type->fields().size(); ++f) {
+          expr::BoundExpression field;
+          field.kind = expr::BoundKind::kField;
+          field.index = f;
+          field.type = base->type->fields()[f].type;
+          field.children = {base};
+          columns.push_back({base->type->fields()[f].name, expr::MakeBound(std::move(field))});
+        }
+        break;
+      }
+      case ast::SelectItemKind::kExpression: {
+        expr::BoundExpressionPtr bound = binder.Bind(*item.expression);
+        if (!bound->type) {
+          throw Error(ErrorKind::kType,
+                      "Can't infer a type of null. Please explicitly cast it to a required type, "
+                      "e.g. CAST(null AS VARCHAR).",
+                      item.span);
+        }
+        RejectRecordPseudocolumns(*bound, "SELECT", item.span);
+        columns.push_back(
+            {item.alias.has_value() ? item.alias->value : namer.NameFor(*item.expression),
+             std::move(bound)});
+        break;
+      }
+    }
+  }
+  return columns;
+}
+
+// Rebuilds the current rows of a table that no running query materializes (a table created
+// over a topic): reads its topic from the start, the latest row per key winning and
+// tombstones deleting, into `table`.
+void MaterializeFromTopic(EngineState& state,
+                          const planner::SourceDescription& source,
+                          runtime::MaterializedTable& table) {
+  if (!state.topics->TopicExists(source.topic)) {
+    return;
+  }
+  // Records the table's own readers would skip are skipped here too, without logging them
+  // again on every pull query.
+  ProcessingLog quiet_log;
+  quiet_log.SetEchoToStderr(false);
+  const runtime::OperatorContext context{"PULL_" + source.name, source.topic, &quiet_log, nullptr};
+  const runtime::SourceReader reader(planner::SourceStep{source.name + ".PullSource", source},
+                                     context);
+  std::vector<runtime::TopicRecord> records;
+  constexpr size_t kBatchSize = 1024;
+  for (int32_t partition = 0; partition < state.topics->PartitionCount(source.topic); ++partition) {
+    int64_t offset = 0;
+    while (true) {
+      state.topics->FetchInto(source.topic, partition, offset, kBatchSize, records);
+      if (records.empty()) {
+        break;
+      }
+      offset = records.back().offset + 1;
+      for (const Row& row : reader.Read(records)) {
+        if (row.key_missing || (source.window.has_value() && !row.window.has_value())) {
+          continue;
+        }
+        if (row.tombstone) {
+          table.Delete(row);
+        } else {
+          table.Upsert(row);
+        }
+      }
+    }
+  }
+}
+
+// The running query whose result is `table`, with its materialization; nullptr when none.
+PersistentQuery* MaterializingQuery(EngineState& state, const std::string& table) {
+  for (const std::unique_ptr<PersistentQuery>& query : state.queries) {
+    if (query->plan().materialize.has_value() && query->plan().sink.sink.name == table) {
+      return query.get();
+    }
+  }
+  return nullptr;
+}
+
+// Visits the rows of `source` that may pass `where` until `visitor` returns false: the rows of
+// the keys `where` pins down (KeysPinnedBy), else every row in key order. They come from the
+// running query that writes the table, or else from the table's topic.
+void VisitCandidateRows(EngineState& state,
+                        const planner::SourceDescription& source,
+                        const expr::BoundExpressionPtr& where,
+                        const runtime::MaterializedTable::RowVisitor& visitor) {
+  state::InMemoryStateInstance scratch;  // A topic's rows, for this query only.
+  PersistentQuery* writer = MaterializingQuery(state, source.name);
+  state::KeyValueStore& store =
+      writer != nullptr ? writer->state().GetKeyValueStore(writer->plan().materialize->store_name)
+                        : scratch.GetKeyValueStore("PullQuery.Rows");
+  runtime::MaterializedTable table(source.schema, source.window.has_value(), store);
+  if (writer == nullptr) {
+    MaterializeFromTopic(state, source, table);
+  }
+  const std::optional<std::vector<ValueList>> keys = KeysPinnedBy(where, source.schema);
+  if (!keys.has_value()) {
+    table.VisitAll(visitor);
+    return;
+  }
+  for (const ValueList& key : *keys) {
+    bool more = true;
+    table.VisitKey(key, [&](Row row) {
+      more = visitor(std::move(row));
+      return more;
+    });
+    if (!more) {
+      return;
+    }
+  }
+}
+
+std::string CellText(const Value& value, const SqlType& type) {
+  return value.IsNull() ? "null" : expr::ValueToText(value, type);
+}
+
+}  // namespace
+
+bool IsPullQuery(const EngineState& state, const ast::Query& query) {
+  if (query.emit.has_value() || !query.from.source.has_value() || !query.joins.empty() ||
+      query.window.has_value() || query.group_by.has_value() || query.partition_by.has_value()) {
+    return false;
+  }
+  const planner::SourceDescription* source = state.catalog.FindSource(query.from.source->value);
+  return source == nullptr || source->type == planner::SourceType::kTable;
+}
+
+StatementResult ExecutePullQuery(EngineState& state, const ast::Query& query) {
+  const ast::Identifier& name = *query.from.source;
+  const planner::SourceDescription* found = state.catalog.FindSource(name.value);
+  if (found == nullptr) {
+    std::string message = name.value + " does not exist.";
+    if (const std::string suggestion = state.catalog.SuggestSource(name.value);
+        !suggestion.empty()) {
+      message += " Did you mean " + suggestion + "?";
+    }
+    throw Error(ErrorKind::kBinding, message, name.span);
+  }
+  // Copied: reading the table must not depend on the catalog entry staying put.
+  const planner::SourceDescription source = *found;
+  if (source.type != planner::SourceType::kTable) {
+    FailPull("Pull queries are not supported on streams.", name.span);
+  }
+  if (query.having.has_value()) {
+    FailPull("Pull queries don't support HAVING clauses.", query.having->span);
+  }
+  const std::string alias = query.from.alias.has_value() ? query.from.alias->value : source.name;
+
+  const planner::ExpressionScope select_scope = ScopeOf(source, alias, "SELECT");
+  const planner::ExpressionBinder select_binder(select_scope, state.catalog, *state.functions);
+  const std::vector<OutputColumn> columns = BindSelect(query, source, alias, select_binder);
+
+  expr::BoundExpressionPtr where;
+  if (query.where.has_value()) {
+    const planner::ExpressionScope where_scope = ScopeOf(source, alias, "WHERE");
+    const planner::ExpressionBinder where_binder(where_scope, state.catalog, *state.functions);
+    where = where_binder.BindCondition(*query.where, "WHERE");
+    RejectRecordPseudocolumns(*where, "WHERE", query.where->span);
+  }
+
+  StatementResult result;
+  result.kind = StatementResult::Kind::kTable;
+  std::vector<expr::EvaluatorPtr> evaluators;
+  for (const OutputColumn& column : columns) {
+    result.columns.push_back(column.name);
+    result.column_types.push_back(column.expression->type->ToString());
+    evaluators.push_back(expr::CompileExpression(column.expression));
+  }
+  const expr::EvaluatorPtr predicate = where ? expr::CompileExpression(where) : nullptr;
+  const auto limit = query.limit;
+
+  // Returns false once the LIMIT is reached, which ends the read.
+  const auto add_row = [&](Row row) {
+    try {
+      if (predicate && !expr::IsTrue(predicate->Evaluate(row))) {
+        return true;
+      }
+    } catch (const Error& error) {
+      if (error.kind() != ErrorKind::kExecution) {
+        throw;
+      }
+      return true;  // A row the predicate cannot be evaluated on does not pass, as in WHERE.
+    }
+    std::vector<std::string> cells;
+    for (size_t i = 0; i < evaluators.size(); ++i) {
+      Value value;
+      try {
+        value = evaluators[i]->Evaluate(row);
+      } catch (const Error& error) {
+        if (error.kind() != ErrorKind::kExecution) {
+          throw;
+        }
+        // A failing expression gives NULL, as in a persistent query's projection.
+      }
+      cells.push_back(CellText(value, *columns[i].expression->type));
+    }
+    result.rows.push_back(std::move(cells));
+    return !limit.has_value() || result.rows.size() < static_cast<size_t>(*limit);
+  };
+
+  if (!limit.has_value() || *limit > 0) {
+    VisitCandidateRows(state, source, where, add_row);
+  }
+  return result;
+}
+
+}  // namespace fluxo::engine

@@ -1,0 +1,172 @@
+#include "runtime/operators/aggregate_operator.h"
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+#include "runtime/core/error.h"
+#include "runtime/operators/final_window_emitter.h"
+#include "runtime/window/window_assigner.h"
+
+namespace fluxo::runtime {
+
+namespace {
+
+GroupStateCache MakeCache(const planner::AggregateStep& step,
+                          const AggregationCore& core,
+                          const OperatorContext& context) {
+  FLUXO_CHECK(context.state != nullptr, "an aggregation needs state stores");
+  if (step.aggregation.window.has_value()) {
+    return GroupStateCache(core, context.state->GetWindowStore(step.store_name));
+  }
+  return GroupStateCache(core, context.state->GetKeyValueStore(step.store_name));
+}
+
+bool Subtracts(const Row& row) {
+  return row.kind == ChangeKind::kDelete || row.kind == ChangeKind::kUpdateBefore;
+}
+
+}  // namespace
+
+AggregateOperator::AggregateOperator(const planner::AggregateStep& step, OperatorContext context)
+    : step_(step),
+      context_(std::move(context)),
+      core_(step_, context_),
+      cache_(MakeCache(step_, core_, context_)) {
+  if (step_.aggregation.emit_final) {
+    final_emitter_ = std::make_unique<FinalWindowEmitter>(*step_.aggregation.window);
+  }
+}
+
+void AggregateOperator::Process(RowBatch&& batch, Emitter& downstream) {
+  RowBatch output;
+  output.Reserve(batch.size());
+  for (size_t i = 0; i < batch.size(); ++i) {
+    const Row& row = batch[i];
+    if (row.kind == ChangeKind::kUpdateBefore && i + 1 < batch.size() &&
+        batch[i + 1].kind == ChangeKind::kUpdateAfter && ProcessUpdate(row, batch[i + 1], output)) {
+      ++i;
+      continue;
+    }
+    ProcessRow(row, output);
+  }
+  if (!output.empty()) {
+    downstream.Emit(std::move(output));
+  }
+}
+
+bool AggregateOperator::ProcessUpdate(const Row& before, const Row& after, RowBatch& output) {
+  if (step_.aggregation.window.has_value()) {
+    return false;
+  }
+  const std::optional<ValueList> old_key = core_.GroupKey(before);
+  const std::optional<ValueList> new_key = core_.GroupKey(after);
+  if (!old_key.has_value() || !new_key.has_value() || !(*old_key == *new_key)) {
+    return false;  // The row moves between groups: each group emits its own change.
+  }
+  // The row stays in its group: take the old values out and put the new ones in, then emit
+  // once (Kafka Streams' KTableAggregate gets the old and new value in one change).
+  const std::string encoded_key = AggregationCore::EncodeKey(*new_key);
+  GroupState* state = cache_.Find(encoded_key, std::nullopt);
+  if (state == nullptr) {
+    return false;
+  }
+  std::optional<Row> previous;
+  if (core_.HasHaving()) {
+    previous = core_.OutputRow(*new_key, *state, std::nullopt);
+  }
+  core_.Undo(*state, before);
+  core_.Accumulate(*state, after, sequence_++);
+  cache_.MarkDirty(encoded_key, std::nullopt);
+  EmitChange(previous, core_.OutputRow(*new_key, *state, std::nullopt), output);
+  return true;
+}
+
+void AggregateOperator::ProcessRow(const Row& row, RowBatch& output) {
+  const bool subtract = Subtracts(row);
+  if (row.tombstone && !subtract) {
+    return;  // A stream's null-valued record has nothing to aggregate (ksqlDB drops it).
+  }
+  const std::optional<ValueList> key = core_.GroupKey(row);
+  if (!key.has_value()) {
+    return;
+  }
+  const std::string encoded_key = AggregationCore::EncodeKey(*key);
+  if (!step_.aggregation.window.has_value()) {
+    UpdateGroup(*key, encoded_key, std::nullopt, row, subtract, output);
+    return;
+  }
+  const window::WindowSpec& spec = *step_.aggregation.window;
+  stream_time_ = std::max(stream_time_, row.timestamp);
+  for (const WindowBounds& window : window::AssignWindows(spec, row.timestamp)) {
+    if (window::IsLate(spec, window, stream_time_)) {
+      context_.SkipRow(row,
+                       "late record dropped: window [" + std::to_string(window.start) + ", " +
+                           std::to_string(window.end) + ") closed at stream time " +
+                           std::to_string(stream_time_) + " (grace " +
+                           std::to_string(spec.EffectiveGraceMs()) + " ms)");
+      continue;
+    }
+    UpdateGroup(*key, encoded_key, window, row, subtract, output);
+  }
+  if (final_emitter_) {
+    final_emitter_->EmitClosed(stream_time_, output);
+  }
+}
+
+void AggregateOperator::UpdateGroup(const ValueList& key,
+                                    const std::string& encoded_key,
+                                    const std::optional<WindowBounds>& window,
+                                    const Row& row,
+                                    bool subtract,
+                                    RowBatch& output) {
+  std::optional<Row> before;
+  GroupState* existing = cache_.Find(encoded_key, window);
+  if (subtract && existing == nullptr) {
+    return;  // Nothing was added for this row's group.
+  }
+  if (existing != nullptr && core_.HasHaving()) {
+    before = core_.OutputRow(key, *existing, window);  // Only HAVING needs the old row.
+  }
+  GroupState& state = existing != nullptr ? *existing : cache_.FindOrCreate(encoded_key, window);
+  if (subtract) {
+    core_.Undo(state, row);
+  } else {
+    core_.Accumulate(state, row, sequence_++);
+  }
+  cache_.MarkDirty(encoded_key, window);
+  Row after = core_.OutputRow(key, state, window);
+  if (step_.aggregation.emit_final) {
+    if (core_.PassesHaving(after)) {
+      final_emitter_->Hold(std::move(after), encoded_key);
+    }
+    return;
+  }
+  EmitChange(before, std::move(after), output);
+}
+
+void AggregateOperator::EmitChange(const std::optional<Row>& before, Row after, RowBatch& output) {
+  if (core_.PassesHaving(after)) {
+    output.Add(std::move(after));
+    return;
+  }
+  if (before.has_value() && core_.PassesHaving(*before)) {
+    const size_t keys = step_.aggregation.group_by.size();
+    ValueList key(after.values.begin(), after.values.begin() + static_cast<std::ptrdiff_t>(keys));
+    output.Add(core_.DeleteRow(key, after.timestamp, after.window));
+  }
+}
+
+void AggregateOperator::Flush() {
+  cache_.Flush();
+  if (step_.aggregation.window.has_value() && stream_time_ != std::numeric_limits<int64_t>::min()) {
+    // Windows past their retention (window::IsWindowExpired): start + retention < stream time.
+    const window::WindowSpec& spec = *step_.aggregation.window;
+    const int64_t horizon = stream_time_ - spec.EffectiveRetentionMs();
+    if (horizon > std::numeric_limits<int64_t>::min() + 1) {
+      context_.state->GetWindowStore(step_.store_name).ExpireBefore(horizon);
+    }
+  }
+}
+
+}  // namespace fluxo::runtime

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "planner/physical/physical_plan.h"
+#include "runtime/expr/evaluator.h"
+#include "runtime/operators/operator.h"
+
+namespace fluxo::runtime {
+
+/// The aggregate states of one group (or one window of a group) and the largest timestamp
+/// folded into it, which becomes its output rows' timestamp (Kafka Streams' timestamped
+/// aggregation stores).
+struct GroupState {
+  int64_t timestamp = 0;
+  ValueList states;  ///< One per aggregate call, in call order.
+};
+
+/// The per-row work the aggregation operators share: a row's group key, folding the row into
+/// (or out of) a group's state, the rows a state emits, HAVING, and the state's bytes in a
+/// store. Expressions are compiled once; a GROUP BY or argument expression that fails on a row
+/// is logged with the row's offset (the row is skipped, or the argument is NULL, as ksqlDB does).
+class AggregationCore {
+ public:
+  AggregationCore(const planner::AggregateStep& step, const OperatorContext& context);
+
+  /// Evaluates the GROUP BY expressions on `row`. Returns nothing, after logging the row,
+  /// when one of them fails or is NULL (ksqlDB drops such rows).
+  std::optional<ValueList> GroupKey(const Row& row) const;
+
+  /// Returns the store key of a group key (value_codec encoding).
+  static std::string EncodeKey(const ValueList& key);
+
+  GroupState Initial() const;
+
+  /// Folds `row` into `state`; `sequence` orders the rows for EARLIEST/LATEST_BY_OFFSET.
+  void Accumulate(GroupState& state, const Row& row, int64_t sequence) const;
+
+  /// Takes `row` (an earlier Accumulate of it) out of `state`.
+  void Undo(GroupState& state, const Row& row) const;
+
+  /// Folds the state of a merged session into `state`.
+  void Merge(GroupState& state, const GroupState& merged) const;
+
+  /// Returns the row a group emits: its key columns, the aggregate results, then the window
+  /// bounds when windowed; timestamped with the state's timestamp.
+  Row OutputRow(const ValueList& key,
+                const GroupState& state,
+                const std::optional<WindowBounds>& window) const;
+
+  /// Returns the delete of a group's row (a tombstone carrying the key and window).
+  Row DeleteRow(const ValueList& key,
+                int64_t timestamp,
+                const std::optional<WindowBounds>& window) const;
+
+  /// Returns true when the query has a HAVING clause.
+  bool HasHaving() const { return having_ != nullptr; }
+
+  /// Returns true when there is no HAVING or `output` satisfies it.
+  bool PassesHaving(const Row& output) const;
+
+  std::string EncodeState(const GroupState& state) const;
+
+  GroupState DecodeState(std::string_view bytes) const;
+
+ private:
+  ValueList Arguments(size_t call, const Row& row) const;
+
+  struct CompiledCall {
+    std::shared_ptr<const aggregates::AggregateFunction> function;
+    std::vector<expr::EvaluatorPtr> arguments;
+  };
+
+  std::vector<expr::EvaluatorPtr> keys_;
+  std::vector<CompiledCall> calls_;
+  expr::EvaluatorPtr having_;
+  bool windowed_ = false;
+  OperatorContext context_;
+};
+
+}  // namespace fluxo::runtime

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "runtime/core/logical_schema.h"
+#include "runtime/core/row_batch.h"
+#include "runtime/state/key_value_store.h"
+
+namespace fluxo::runtime {
+
+/// A table's current rows in a key-value store: what MaterializeOperator writes and what a pull
+/// query reads. One entry per key (per key and window for a windowed table):
+///   key:   the key columns' values (value_codec), then for a windowed row its window start and
+///          end as two BIGINT values, so that one key's windows are adjacent, in start order,
+///          and the key columns alone are a prefix of every one of them;
+///   value: ROWTIME, WINDOWSTART, WINDOWEND (NULL for an unwindowed row), then every column of
+///          the row in schema order.
+class MaterializedTable {
+ public:
+  /// Receives the rows of a read in key order; returns false to stop early.
+  using RowVisitor = std::function<bool(Row row)>;
+
+  /// Views `store` as the rows of a table with `schema` (key columns first), `windowed` when
+  /// its rows carry windows. The store must outlive this view.
+  MaterializedTable(const LogicalSchema& schema, bool windowed, state::KeyValueStore& store);
+
+  /// Stores `row` as its key's (and window's) current row.
+  void Upsert(const Row& row);
+
+  /// Removes the row of `row`'s key (and window); nothing happens when there is none.
+  void Delete(const Row& row);
+
+  /// Visits the rows whose key columns equal `key`: one direct lookup, or for a windowed table
+  /// a scan of the key's windows. `key` holds one value per key column, each stored as its
+  /// column's type stores it (an INT key as an INT value, not a BIGINT one).
+  void VisitKey(const ValueList& key, const RowVisitor& visitor);
+
+  /// Visits every row in key order.
+  void VisitAll(const RowVisitor& visitor);
+
+ private:
+  std::string EncodeKey(const Row& row) const;
+  static Row DecodeRow(std::string_view bytes);
+
+  std::vector<size_t> key_indexes_;
+  bool windowed_;
+  state::KeyValueStore& store_;
+  std::string scratch_;  ///< Reused encoding buffer.
+};
+
+}  // namespace fluxo::runtime
