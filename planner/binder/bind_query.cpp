@@ -532,7 +532,7 @@ LogicalPlan BindCreateSourceAs(const ast::CreateSourceAs& create,
   } else if (sink.key_format.kind == FormatKind::kNone) {
     // A keyless source gets keys from PARTITION BY: the default key format (ksqlDB's
     // ksql.persistence.default.format.key), which carries one column only.
-    sink.key_format = FormatSpec{FormatKind::kKafka, ',', std::nullopt};
+    sink.key_format = FormatSpec{options.default_key_format, ',', std::nullopt};
   }
   if (properties.timestamp_column.has_value()) {
     if (!sink.schema.Find(*properties.timestamp_column).has_value()) {

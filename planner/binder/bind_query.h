@@ -17,6 +17,9 @@ struct QueryBindOptions {
   bool new_query_planner = false;
   /// ksql.functions.collect_list.limit and the other settings of aggregate functions.
   aggregates::AggregateConfig aggregates;
+  /// ksql.persistence.default.format.key: the key format a result gets when its source had
+  /// no key (a keyless stream re-keyed by PARTITION BY or a join).
+  FormatKind default_key_format = FormatKind::kKafka;
 };
 
 /// Binds a push query (`SELECT ... EMIT CHANGES|FINAL`, or Flink's continuous `SELECT` over a

@@ -58,6 +58,11 @@ const ScopeColumn* ExpressionScope::Resolve(const std::optional<std::string>& so
   if (const ScopeColumn* column = Find(source, name, span)) {
     return column;
   }
+  if (clause == "WHERE" && !source.has_value() && (name == "WINDOWSTART" || name == "WINDOWEND")) {
+    // ksqlDB's wording: window bounds exist only after a windowed aggregation, never in WHERE.
+    throw Error(
+        ErrorKind::kBinding, "Error in WHERE expression: Unknown column " + name + ".", span);
+  }
   const std::string written = source.has_value() ? *source + "." + name : name;
   std::string message = (clause.empty() ? std::string("Column") : clause + " column") + " '" +
                         written + "' cannot be resolved.";

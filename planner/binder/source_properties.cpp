@@ -222,6 +222,11 @@ SourceProperties BindSourceProperties(const std::vector<ast::Property>& properti
                     " does not support the following configs: [delimiter]",
                 delimiter_span);
   }
+  if (bound.window.has_value() && bound.window->type == WindowType::kSession &&
+      bound.window->size_ms.has_value()) {
+    // A malformed WITH clause, which ksqlDB rejects while parsing.
+    throw Error(ErrorKind::kSyntax, "'WINDOW_SIZE' should not be set for SESSION windows.");
+  }
   if (both_formats.has_value()) {
     if (bound.key_format.has_value() || bound.value_format.has_value()) {
       throw Error(ErrorKind::kPlanning,

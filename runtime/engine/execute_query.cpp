@@ -1,6 +1,8 @@
 // Statements that start, stop or feed queries: CREATE ... AS SELECT, INSERT INTO ... SELECT,
 // INSERT INTO ... VALUES, TERMINATE.
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <system_error>
@@ -108,6 +110,24 @@ planner::QueryBindOptions BindOptionsOf(const EngineState& state) {
                         "' (expected a number)");
       }
     }
+  }
+  if (const auto format = state.properties.find("ksql.persistence.default.format.key");
+      format != state.properties.end()) {
+    std::string name = format->second;
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) {
+      return static_cast<char>(std::toupper(c));
+    });
+    const std::optional<FormatKind> kind = name == "KAFKA"       ? FormatKind::kKafka
+                                           : name == "JSON"      ? FormatKind::kJson
+                                           : name == "DELIMITED" ? FormatKind::kDelimited
+                                           : name == "NONE"      ? FormatKind::kNone
+                                                                 : std::optional<FormatKind>();
+    if (!kind.has_value()) {
+      throw Error(ErrorKind::kPlanning,
+                  "Unsupported ksql.persistence.default.format.key: '" + format->second +
+                      "' (expected KAFKA, JSON, DELIMITED or NONE)");
+    }
+    options.default_key_format = *kind;
   }
   return options;
 }

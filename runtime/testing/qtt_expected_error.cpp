@@ -38,6 +38,15 @@ bool SamePosition(const std::string& message, const Error& error) {
   return SpanIs(error, position);
 }
 
+/// Drops the "\nStatement: ..." that ksqlDB appends to some messages: its own re-print of the
+/// statement (`TEST.F2 F2, ... FROM TEST TEST`), which says nothing about the error and which
+/// Fluxo does not imitate (its errors point at the statement with line:column and a caret).
+/// A documented waiver of docs/CONFORMANCE.md.
+std::string WithoutStatementEcho(const std::string& message) {
+  const size_t echo = message.find("\nStatement: ");
+  return echo == std::string::npos ? message : message.substr(0, echo);
+}
+
 /// Splits ksqlDB's location prefix off a KsqlException message ("Line: 2, Col: 13: Source
 /// `X` does not exist.", which ksqlDB adds from the AST node's location): the prefix must
 /// match the error's span, and the rest is the message to look for. Nothing when `message`
@@ -46,12 +55,12 @@ std::optional<std::string> WithoutLocation(const std::string& message, const Err
   static const std::regex location_pattern(R"(^Line: (\d+), Col: (\d+): )");
   std::smatch position;
   if (!std::regex_search(message, position, location_pattern)) {
-    return message;
+    return WithoutStatementEcho(message);
   }
   if (!SpanIs(error, position)) {
     return std::nullopt;
   }
-  return message.substr(static_cast<size_t>(position.length(0)));
+  return WithoutStatementEcho(message.substr(static_cast<size_t>(position.length(0))));
 }
 
 }  // namespace
