@@ -29,12 +29,40 @@ std::string_view FieldName(ondemand::field& field, const char* start, bool& in_p
   return TakeJson(field.unescaped_key());
 }
 
+/// ReadJsonValue, with its commonest cases (those it also tries first) inline here.
+Value ReadCommonJsonValue(ondemand::value& value, const SqlType& type) {
+  int64_t number = 0;
+  std::string_view text;
+  switch (type.kind()) {
+    case TypeKind::kBigint:
+    case TypeKind::kTimestamp:
+      if (value.get_int64().get(number) == simdjson::SUCCESS) {
+        return Value::Int64(number);
+      }
+      break;
+    case TypeKind::kInt:
+    case TypeKind::kDate:
+      if (value.get_int64().get(number) == simdjson::SUCCESS) {
+        return Value::Int32(static_cast<int32_t>(number));  // Java's intValue().
+      }
+      break;
+    case TypeKind::kString:
+      if (value.get_string().get(text) == simdjson::SUCCESS) {
+        return Value::String(std::string(text));
+      }
+      break;
+    default:
+      break;
+  }
+  return ReadJsonValue(value, type);
+}
+
 /// Puts the value read from `value` into `target` in place, saving the move and destruction of
 /// a temporary Value per field. `target` stays a valid Value (NULL) if the read throws.
 void ReadJsonValueInto(ondemand::value& value, const SqlType& type, Value& target) {
   target.~Value();
   try {
-    ::new (&target) Value(ReadJsonValue(value, type));
+    ::new (&target) Value(ReadCommonJsonValue(value, type));
   } catch (...) {
     ::new (&target) Value();
     throw;
