@@ -67,7 +67,7 @@ bool AggregateOperator::ProcessUpdate(const Row& before, const Row& after, RowBa
   // The row stays in its group: take the old values out and put the new ones in, then emit
   // once (Kafka Streams' KTableAggregate gets the old and new value in one change).
   const std::string encoded_key = AggregationCore::EncodeKey(*new_key);
-  GroupState* state = cache_.Find(encoded_key, std::nullopt);
+  GroupState* state = cache_.FindForUpdate(encoded_key, std::nullopt, false).state;
   if (state == nullptr) {
     return false;
   }
@@ -77,7 +77,6 @@ bool AggregateOperator::ProcessUpdate(const Row& before, const Row& after, RowBa
   }
   core_.Undo(*state, before);
   core_.Accumulate(*state, after, sequence_++);
-  cache_.MarkDirty(encoded_key, std::nullopt);
   EmitChange(previous, core_.OutputRow(*new_key, *state, std::nullopt), output);
   return true;
 }
@@ -120,21 +119,20 @@ void AggregateOperator::UpdateGroup(const ValueList& key,
                                     const Row& row,
                                     bool subtract,
                                     RowBatch& output) {
-  std::optional<Row> before;
-  GroupState* existing = cache_.Find(encoded_key, window);
-  if (subtract && existing == nullptr) {
+  const GroupStateCache::Update update = cache_.FindForUpdate(encoded_key, window, !subtract);
+  if (update.state == nullptr) {
     return;  // Nothing was added for this row's group.
   }
-  if (existing != nullptr && core_.HasHaving()) {
-    before = core_.OutputRow(key, *existing, window);  // Only HAVING needs the old row.
+  GroupState& state = *update.state;
+  std::optional<Row> before;
+  if (!update.created && core_.HasHaving()) {
+    before = core_.OutputRow(key, state, window);  // Only HAVING needs the old row.
   }
-  GroupState& state = existing != nullptr ? *existing : cache_.FindOrCreate(encoded_key, window);
   if (subtract) {
     core_.Undo(state, row);
   } else {
     core_.Accumulate(state, row, sequence_++);
   }
-  cache_.MarkDirty(encoded_key, window);
   Row after = core_.OutputRow(key, state, window);
   if (step_.aggregation.emit_final) {
     if (core_.PassesHaving(after)) {

@@ -59,25 +59,24 @@ GroupState AggregationCore::Initial() const {
   return state;
 }
 
-ValueList AggregationCore::Arguments(size_t call, const Row& row) const {
-  ValueList arguments;
-  arguments.reserve(calls_[call].arguments.size());
+const ValueList& AggregationCore::Arguments(size_t call, const Row& row) const {
+  arguments_.clear();
   for (const expr::EvaluatorPtr& argument : calls_[call].arguments) {
     try {
-      arguments.push_back(argument->Evaluate(row));
+      arguments_.push_back(argument->Evaluate(row));
     } catch (const Error& error) {
       context_.SkipRow(row,
                        "argument of " + calls_[call].function->name() +
                            " failed and is NULL: " + error.message());
-      arguments.push_back(Value::Null());
+      arguments_.push_back(Value::Null());
     }
   }
-  return arguments;
+  return arguments_;
 }
 
 void AggregationCore::Accumulate(GroupState& state, const Row& row, int64_t sequence) const {
   for (size_t c = 0; c < calls_.size(); ++c) {
-    const ValueList arguments = Arguments(c, row);
+    const ValueList& arguments = Arguments(c, row);
     state.states[c] = calls_[c].function->Accumulate(
         state.states[c], aggregates::AggregateInput{arguments, sequence});
   }
@@ -86,7 +85,7 @@ void AggregationCore::Accumulate(GroupState& state, const Row& row, int64_t sequ
 
 void AggregationCore::Undo(GroupState& state, const Row& row) const {
   for (size_t c = 0; c < calls_.size(); ++c) {
-    const ValueList arguments = Arguments(c, row);
+    const ValueList& arguments = Arguments(c, row);
     state.states[c] =
         calls_[c].function->Undo(state.states[c], aggregates::AggregateInput{arguments, 0});
   }

@@ -68,7 +68,8 @@ class AggregationCore {
   GroupState DecodeState(std::string_view bytes) const;
 
  private:
-  ValueList Arguments(size_t call, const Row& row) const;
+  /// Evaluates the arguments of call `call` on `row` into arguments_ and returns them.
+  const ValueList& Arguments(size_t call, const Row& row) const;
 
   struct CompiledCall {
     std::shared_ptr<const aggregates::AggregateFunction> function;
@@ -80,6 +81,7 @@ class AggregationCore {
   expr::EvaluatorPtr having_;
   bool windowed_ = false;
   OperatorContext context_;
+  mutable ValueList arguments_;  ///< Reused by Arguments, so that a row allocates no list.
 };
 
 }  // namespace fluxo::runtime

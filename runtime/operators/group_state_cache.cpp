@@ -11,17 +11,16 @@ GroupStateCache::GroupStateCache(const AggregationCore& core, state::KeyValueSto
 GroupStateCache::GroupStateCache(const AggregationCore& core, state::WindowStore& store)
     : core_(core), window_store_(&store) {}
 
-std::string GroupStateCache::CacheKey(const std::string& key,
-                                      const std::optional<WindowBounds>& window) {
-  if (!window.has_value()) {
-    return key;
+const std::string& GroupStateCache::CacheKey(const std::string& key,
+                                             const std::optional<WindowBounds>& window) {
+  scratch_key_.assign(key);
+  if (window.has_value()) {
+    char bounds[2 * sizeof(int64_t)];
+    std::memcpy(bounds, &window->start, sizeof(int64_t));
+    std::memcpy(bounds + sizeof(int64_t), &window->end, sizeof(int64_t));
+    scratch_key_.append(bounds, sizeof(bounds));
   }
-  std::string cache_key = key;
-  char bounds[2 * sizeof(int64_t)];
-  std::memcpy(bounds, &window->start, sizeof(int64_t));
-  std::memcpy(bounds + sizeof(int64_t), &window->end, sizeof(int64_t));
-  cache_key.append(bounds, sizeof(bounds));
-  return cache_key;
+  return scratch_key_;
 }
 
 std::optional<GroupState> GroupStateCache::Load(const std::string& key,
@@ -38,9 +37,9 @@ std::optional<GroupState> GroupStateCache::Load(const std::string& key,
   return core_.DecodeState(*bytes);
 }
 
-GroupState* GroupStateCache::Find(const std::string& key,
-                                  const std::optional<WindowBounds>& window) {
-  const std::string cache_key = CacheKey(key, window);
+GroupStateCache::Entry* GroupStateCache::FindEntry(const std::string& key,
+                                                   const std::optional<WindowBounds>& window) {
+  const std::string& cache_key = CacheKey(key, window);
   auto found = entries_.find(cache_key);
   if (found == entries_.end()) {
     std::optional<GroupState> loaded = Load(key, window);
@@ -49,7 +48,13 @@ GroupState* GroupStateCache::Find(const std::string& key,
     }
     found = entries_.emplace(cache_key, Entry{key, window, std::move(*loaded), false, false}).first;
   }
-  return found->second.erased ? nullptr : &found->second.state;
+  return &found->second;
+}
+
+GroupState* GroupStateCache::Find(const std::string& key,
+                                  const std::optional<WindowBounds>& window) {
+  Entry* entry = FindEntry(key, window);
+  return entry == nullptr || entry->erased ? nullptr : &entry->state;
 }
 
 GroupState& GroupStateCache::FindOrCreate(const std::string& key,
@@ -60,6 +65,25 @@ GroupState& GroupStateCache::FindOrCreate(const std::string& key,
   Entry& entry = entries_[CacheKey(key, window)];
   entry = Entry{key, window, core_.Initial(), true, false};
   return entry.state;
+}
+
+GroupStateCache::Update GroupStateCache::FindForUpdate(const std::string& key,
+                                                       const std::optional<WindowBounds>& window,
+                                                       bool create) {
+  Entry* entry = FindEntry(key, window);
+  if (entry != nullptr && !entry->erased) {
+    entry->dirty = true;
+    return {&entry->state, false};
+  }
+  if (!create) {
+    return {};
+  }
+  if (entry == nullptr) {
+    // FindEntry left the cache key in scratch_key_.
+    entry = &entries_.emplace(scratch_key_, Entry{}).first->second;
+  }
+  *entry = Entry{key, window, core_.Initial(), true, false};
+  return {&entry->state, true};
 }
 
 void GroupStateCache::MarkDirty(const std::string& key, const std::optional<WindowBounds>& window) {

@@ -30,6 +30,19 @@ class GroupStateCache {
   /// Returns the state of (key, window), created with the initial state when missing.
   GroupState& FindOrCreate(const std::string& key, const std::optional<WindowBounds>& window);
 
+  /// The group an update works on: its state, and whether it was just created.
+  struct Update {
+    GroupState* state = nullptr;  ///< nullptr: the group has none and `create` was false.
+    bool created = false;
+  };
+
+  /// Returns the state of (key, window) for an update that follows, marked changed so that
+  /// Flush writes it: one lookup where Find, FindOrCreate and MarkDirty would make three. A
+  /// missing group is created with the initial state when `create` is true.
+  Update FindForUpdate(const std::string& key,
+                       const std::optional<WindowBounds>& window,
+                       bool create);
+
   /// Marks (key, window) changed, so that Flush writes it.
   void MarkDirty(const std::string& key, const std::optional<WindowBounds>& window);
 
@@ -49,7 +62,12 @@ class GroupStateCache {
     bool erased = false;
   };
 
-  static std::string CacheKey(const std::string& key, const std::optional<WindowBounds>& window);
+  /// Sets scratch_key_ to the cache key of (key, window) and returns it.
+  const std::string& CacheKey(const std::string& key, const std::optional<WindowBounds>& window);
+
+  /// Returns the cached entry of (key, window), loaded from the store when not cached;
+  /// nullptr when the store has none either.
+  Entry* FindEntry(const std::string& key, const std::optional<WindowBounds>& window);
 
   std::optional<GroupState> Load(const std::string& key, const std::optional<WindowBounds>& window);
 
@@ -59,6 +77,7 @@ class GroupStateCache {
   state::KeyValueStore* key_value_store_ = nullptr;
   state::WindowStore* window_store_ = nullptr;
   std::unordered_map<std::string, Entry> entries_;
+  std::string scratch_key_;  ///< Reused by CacheKey, so that a hit allocates nothing.
 };
 
 }  // namespace fluxo::runtime

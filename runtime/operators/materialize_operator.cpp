@@ -26,13 +26,34 @@ void MaterializeOperator::Process(RowBatch&& batch, Emitter& downstream) {
         (windowed_ && !row.window.has_value())) {
       continue;
     }
-    if (row.tombstone) {
-      table_.Delete(row);
-    } else {
-      table_.Upsert(row);
+    table_.EncodeKeyInto(row, scratch_key_);
+    auto found = pending_.find(scratch_key_);
+    if (found == pending_.end()) {
+      if (pending_.size() >= kMaxPending) {
+        Flush();
+      }
+      found = pending_.emplace(scratch_key_, Pending{}).first;
+    }
+    Pending& pending = found->second;
+    pending.deleted = row.tombstone;
+    if (!row.tombstone) {
+      pending.row.values = row.values;  // Reuses the pending row's buffers.
+      pending.row.timestamp = row.timestamp;
+      pending.row.window = row.window;
     }
   }
   downstream.Emit(std::move(batch));
+}
+
+void MaterializeOperator::Flush() {
+  for (const auto& [key, pending] : pending_) {
+    if (pending.deleted) {
+      table_.DeleteEncoded(key);
+    } else {
+      table_.UpsertEncoded(key, pending.row);
+    }
+  }
+  pending_.clear();
 }
 
 }  // namespace fluxo::runtime

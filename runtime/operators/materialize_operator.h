@@ -1,5 +1,8 @@
 #pragma once
 
+#include <string>
+#include <unordered_map>
+
 #include "planner/physical/physical_plan.h"
 #include "runtime/operators/materialized_table.h"
 #include "runtime/operators/operator.h"
@@ -13,15 +16,32 @@ namespace fluxo::runtime {
 /// update-before is ignored (the update-after that follows replaces the row), any other row
 /// becomes its key's row. A row without a key (or, for a windowed table, without a window) is
 /// not stored, since a table reading the sink topic would ignore it too.
+///
+/// Write-back: each key's latest change is kept decoded in memory and encoded into the store
+/// once per key at Flush (before the task commits, so pull queries and a restarted task see
+/// every row processed before the commit), or earlier when more than kMaxPending keys wait.
+/// An aggregation's key changes many times between two commits; it is encoded once.
 class MaterializeOperator final : public Operator {
  public:
   MaterializeOperator(const planner::MaterializeStep& step, OperatorContext context);
 
   void Process(RowBatch&& batch, Emitter& downstream) override;
 
+  void Flush() override;
+
  private:
+  /// A key's latest change since the last Flush: its row, or its delete.
+  struct Pending {
+    Row row;
+    bool deleted = false;
+  };
+
+  static constexpr size_t kMaxPending = 100000;
+
   MaterializedTable table_;
   bool windowed_;
+  std::unordered_map<std::string, Pending> pending_;  ///< By encoded key.
+  std::string scratch_key_;                           ///< Reused key encoding buffer.
 };
 
 }  // namespace fluxo::runtime

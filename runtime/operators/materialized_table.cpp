@@ -19,30 +19,41 @@ MaterializedTable::MaterializedTable(const LogicalSchema& schema,
                                      state::KeyValueStore& store)
     : key_indexes_(schema.IndexesIn(ColumnNamespace::kKey)), windowed_(windowed), store_(store) {}
 
-std::string MaterializedTable::EncodeKey(const Row& row) const {
-  std::string key;
+void MaterializedTable::EncodeKeyInto(const Row& row, std::string& out) const {
+  out.clear();
   for (size_t index : key_indexes_) {
-    state::EncodeValue(row.values[index], key);
+    state::EncodeValue(row.values[index], out);
   }
   if (windowed_) {
     FLUXO_CHECK(row.window.has_value(), "a row of a windowed table needs its window");
-    state::EncodeValue(Value::Int64(row.window->start), key);
-    state::EncodeValue(Value::Int64(row.window->end), key);
+    state::EncodeValue(Value::Int64(row.window->start), out);
+    state::EncodeValue(Value::Int64(row.window->end), out);
   }
-  return key;
 }
 
 void MaterializedTable::Upsert(const Row& row) {
+  std::string key;
+  EncodeKeyInto(row, key);
+  UpsertEncoded(key, row);
+}
+
+void MaterializedTable::UpsertEncoded(std::string_view encoded_key, const Row& row) {
   scratch_.clear();
   state::EncodeValue(Value::Int64(row.timestamp), scratch_);
   state::EncodeValue(row.window.has_value() ? Value::Int64(row.window->start) : Value(), scratch_);
   state::EncodeValue(row.window.has_value() ? Value::Int64(row.window->end) : Value(), scratch_);
   state::EncodeValueList(row.values, scratch_);
-  store_.Put(EncodeKey(row), scratch_);
+  store_.Put(encoded_key, scratch_);
 }
 
 void MaterializedTable::Delete(const Row& row) {
-  store_.Delete(EncodeKey(row));
+  std::string key;
+  EncodeKeyInto(row, key);
+  DeleteEncoded(key);
+}
+
+void MaterializedTable::DeleteEncoded(std::string_view encoded_key) {
+  store_.Delete(encoded_key);
 }
 
 Row MaterializedTable::DecodeRow(std::string_view bytes) {

@@ -31,6 +31,16 @@ class MaterializedTable {
   /// Removes the row of `row`'s key (and window); nothing happens when there is none.
   void Delete(const Row& row);
 
+  /// Sets `out` to the store key of `row`'s key (and window): the key that Upsert and Delete
+  /// use, equal for two rows exactly when they are the same table row.
+  void EncodeKeyInto(const Row& row, std::string& out) const;
+
+  /// Upsert with the key already encoded by EncodeKeyInto.
+  void UpsertEncoded(std::string_view encoded_key, const Row& row);
+
+  /// Delete with the key already encoded by EncodeKeyInto.
+  void DeleteEncoded(std::string_view encoded_key);
+
   /// Visits the rows whose key columns equal `key`: one direct lookup, or for a windowed table
   /// a scan of the key's windows. `key` holds one value per key column, each stored as its
   /// column's type stores it (an INT key as an INT value, not a BIGINT one).
@@ -40,7 +50,6 @@ class MaterializedTable {
   void VisitAll(const RowVisitor& visitor);
 
  private:
-  std::string EncodeKey(const Row& row) const;
   static Row DecodeRow(std::string_view bytes);
 
   std::vector<size_t> key_indexes_;

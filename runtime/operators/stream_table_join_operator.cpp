@@ -23,7 +23,8 @@ void StreamTableJoinOperator::ProcessSide(JoinSide side, RowBatch&& batch, Emitt
     return;
   }
   RowBatch output;
-  for (const Row& row : batch) {
+  output.Reserve(batch.size());
+  for (Row& row : batch) {
     ProcessStreamRow(row, output);
   }
   if (!output.empty()) {
@@ -40,30 +41,54 @@ void StreamTableJoinOperator::ProcessTableRow(const Row& row) {
   const std::string encoded_key = JoinRows::EncodeKey(key, row.window);
   if (row.tombstone) {
     table_->Delete(encoded_key);
+    decoded_.erase(encoded_key);
     return;
   }
+  ValueList values = rows_.SideValues(JoinSide::kRight, row.values);
   std::string encoded_values;
-  state::EncodeValueList(rows_.SideValues(JoinSide::kRight, row.values), encoded_values);
+  state::EncodeValueList(values, encoded_values);
   table_->Put(encoded_key, encoded_values);
+  CacheTableRow(encoded_key, std::move(values));
 }
 
-void StreamTableJoinOperator::ProcessStreamRow(const Row& row, RowBatch& output) {
+const ValueList* StreamTableJoinOperator::FindTableRow(const std::string& encoded_key) {
+  if (const auto found = decoded_.find(encoded_key); found != decoded_.end()) {
+    return &found->second;
+  }
+  const std::optional<std::string_view> stored = table_->Get(encoded_key);
+  if (!stored.has_value()) {
+    return nullptr;
+  }
+  CacheTableRow(encoded_key, state::DecodeValueList(*stored));
+  return &decoded_.find(encoded_key)->second;
+}
+
+void StreamTableJoinOperator::CacheTableRow(const std::string& encoded_key, ValueList values) {
+  if (const auto found = decoded_.find(encoded_key); found != decoded_.end()) {
+    found->second = std::move(values);
+    return;
+  }
+  if (decoded_.size() >= kMaxDecodedRows) {
+    decoded_.clear();  // The store holds every row; the cache refills from it.
+  }
+  decoded_.emplace(encoded_key, std::move(values));
+}
+
+void StreamTableJoinOperator::ProcessStreamRow(Row& row, RowBatch& output) {
   if (row.tombstone) {
     return;
   }
   const Value key = rows_.Key(JoinSide::kLeft, row);
-  const ValueList values = rows_.SideValues(JoinSide::kLeft, row.values);
-  std::optional<ValueList> table_row;
+  const ValueList* table_row = nullptr;
   if (!key.IsNull()) {
-    if (const auto stored = table_->Get(JoinRows::EncodeKey(key, row.window))) {
-      table_row = state::DecodeValueList(*stored);
-    }
+    table_row = FindTableRow(JoinRows::EncodeKey(key, row.window));
   }
-  if (!table_row.has_value() && !left_join_) {
+  if (table_row == nullptr && !left_join_) {
     return;
   }
-  Row joined =
-      rows_.Join(key, &values, table_row ? &*table_row : nullptr, row.timestamp, row.window);
+  // The batch is this operator's: the stream row's values move into the joined row.
+  const ValueList values = rows_.SideValues(JoinSide::kLeft, std::move(row.values));
+  Row joined = rows_.Join(key, &values, table_row, row.timestamp, row.window);
   joined.partition = row.partition;
   joined.offset = row.offset;
   output.Add(std::move(joined));

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <string>
+#include <unordered_map>
+
 #include "planner/physical/physical_plan.h"
 #include "runtime/operators/join_operator.h"
 #include "runtime/operators/join_rows.h"
@@ -16,6 +19,9 @@ namespace fluxo::runtime {
 /// row, an INNER join emits nothing and a LEFT join emits the stream row padded with NULLs.
 /// A stream row with a null value is dropped; one whose key is NULL joins nothing (a LEFT
 /// join still emits it padded).
+///
+/// The table's rows are also kept decoded in memory (read-through, write-through; at most
+/// kMaxDecodedRows, then emptied), so a lookup decodes a stored row only on a miss.
 class StreamTableJoinOperator final : public JoinOperator {
  public:
   StreamTableJoinOperator(const planner::JoinStep& step, OperatorContext context);
@@ -24,11 +30,20 @@ class StreamTableJoinOperator final : public JoinOperator {
 
  private:
   void ProcessTableRow(const Row& row);
-  void ProcessStreamRow(const Row& row, RowBatch& output);
+  void ProcessStreamRow(Row& row, RowBatch& output);
+
+  /// Returns the table's row stored under `encoded_key`, decoded; nullptr when there is none.
+  const ValueList* FindTableRow(const std::string& encoded_key);
+
+  /// Caches `values` as the decoded row of `encoded_key`.
+  void CacheTableRow(const std::string& encoded_key, ValueList values);
+
+  static constexpr size_t kMaxDecodedRows = 1000000;
 
   bool left_join_;
   JoinRows rows_;
   state::KeyValueStore* table_ = nullptr;
+  std::unordered_map<std::string, ValueList> decoded_;  ///< By encoded key.
 };
 
 }  // namespace fluxo::runtime

@@ -1,5 +1,8 @@
 #include "runtime/state/ordered_encoding.h"
 
+#include <cstdint>
+#include <limits>
+
 #include "runtime/core/error.h"
 
 namespace fluxo::state {
@@ -48,6 +51,20 @@ int64_t ReadOrderedInt64(const char* bytes) {
 void AppendOrderedVarint(Int128 value, std::string& out) {
   if (value >= kSmallMin && value <= kSmallMax) {
     out.push_back(static_cast<char>(kSmallZero + static_cast<int>(value)));
+    return;
+  }
+  if (value >= std::numeric_limits<int64_t>::min() &&
+      value <= std::numeric_limits<int64_t>::max()) {
+    // The common case, without 128-bit shifts: the header and up to 8 bytes, appended once.
+    const auto bits = static_cast<uint64_t>(static_cast<int64_t>(value));
+    const uint64_t magnitude = value > 0 ? bits : ~bits;  // Nonzero: |value| > 63 here.
+    const int length = (64 - __builtin_clzll(magnitude) + 7) / 8;
+    char buffer[1 + sizeof(uint64_t)];
+    buffer[0] = static_cast<char>(value > 0 ? kPositiveBase + length : kNegativeBase - length);
+    for (int i = 0; i < length; ++i) {
+      buffer[1 + i] = static_cast<char>(static_cast<uint8_t>(bits >> (8 * (length - 1 - i))));
+    }
+    out.append(buffer, static_cast<size_t>(1 + length));
     return;
   }
   const auto bits = static_cast<UInt128>(value);

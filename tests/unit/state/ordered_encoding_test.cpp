@@ -55,10 +55,24 @@ TEST_CASE("ordered encoding: varint lengths and round trips") {
   CHECK(VarintBytes(min128).size() == 17);
   CHECK(static_cast<uint8_t>(VarintBytes(max128)[0]) == 0xCF);
   CHECK(static_cast<uint8_t>(VarintBytes(min128)[0]) == 0x30);
+  // Exact bytes: the header (0xBF + n for a positive number of n bytes, 0x40 - n for a
+  // negative one), then the two's complement's low n bytes, big-endian.
+  CHECK(VarintBytes(64) == std::string("\xC0\x40", 2));
+  CHECK(VarintBytes(258) == std::string("\xC1\x01\x02", 3));
+  CHECK(VarintBytes(-65) == std::string("\x3F\xBF", 2));
+  CHECK(VarintBytes(-257) == std::string("\x3E\xFE\xFF", 3));
+  CHECK(VarintBytes(std::numeric_limits<int64_t>::max()) ==
+        std::string("\xC7\x7F\xFF\xFF\xFF\xFF\xFF\xFF\xFF", 9));
+  CHECK(VarintBytes(std::numeric_limits<int64_t>::min()) ==
+        std::string("\x38\x80\x00\x00\x00\x00\x00\x00\x00", 9));
 
   const std::vector<Int128> sorted = {min128,
                                       min128 + 1,
                                       -(static_cast<Int128>(1) << 64),
+                                      static_cast<Int128>(std::numeric_limits<int64_t>::min()) - 1,
+                                      std::numeric_limits<int64_t>::min(),
+                                      std::numeric_limits<int64_t>::min() + 1,
+                                      -(static_cast<Int128>(1) << 32),
                                       -65536,
                                       -257,
                                       -256,
@@ -72,6 +86,9 @@ TEST_CASE("ordered encoding: varint lengths and round trips") {
                                       255,
                                       256,
                                       65535,
+                                      static_cast<Int128>(1) << 32,
+                                      std::numeric_limits<int64_t>::max(),
+                                      static_cast<Int128>(std::numeric_limits<int64_t>::max()) + 1,
                                       static_cast<Int128>(1) << 64,
                                       max128 - 1,
                                       max128};
