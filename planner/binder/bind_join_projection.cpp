@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "planner/binder/column_namer.h"
+#include "planner/binder/struct_fields.h"
 #include "runtime/core/error.h"
 
 namespace fluxo::planner {
@@ -111,17 +112,8 @@ std::vector<ProjectedColumn> BindJoinProjection(const ast::Query& query,
         AddStar(SourceNamed(joins, *item.source), projection);
         break;
       case ast::SelectItemKind::kStructAll: {
-        expr::BoundExpressionPtr base = binder.Bind(*item.expression);
-        if (!base->type || base->type->kind() != TypeKind::kStruct) {
-          throw Error(ErrorKind::kType, "->* needs a STRUCT", item.span);
-        }
-        for (size_t f = 0; f < base->type->fields().size(); ++f) {
-          expr::BoundExpression field;
-          field.kind = expr::BoundKind::kField;
-          field.index = f;
-          field.type = base->type->fields()[f].type;
-          field.children = {base};
-          projection.push_back({base->type->fields()[f].name, expr::MakeBound(std::move(field))});
+        for (auto& [name, field] : StructFields(binder.Bind(*item.expression), item.span)) {
+          projection.push_back({name, field});
         }
         break;
       }

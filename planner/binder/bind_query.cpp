@@ -10,6 +10,7 @@
 #include "planner/binder/flink_window.h"
 #include "planner/binder/qualified_expression_text.h"
 #include "planner/binder/source_properties.h"
+#include "planner/binder/struct_fields.h"
 #include "planner/physical/physical_plan.h"
 #include "runtime/core/error.h"
 
@@ -183,19 +184,8 @@ std::vector<ProjectedColumn> BindProjection(const ast::Query& query,
         AddAllColumns(input, projection);
         break;
       case ast::SelectItemKind::kStructAll: {
-        expr::BoundExpressionPtr base = binder.Bind(*item.expression);
-        if (!base->type || base->type->kind() != TypeKind::kStruct) {
-          throw Error(ErrorKind::kType, "->* needs a STRUCT", item.span);
-        }
-        for (size_t f = 0; f < base->type->fields().size(); ++f) {
-          expr::BoundExpression field;
-          field.kind = expr::BoundKind::kField;
-          field.index = f;
-          field.type = base->type->fields()[f].type;
-          field.children = {base};
-          projection.push_back({base->type->fields()[f].name,
-                                expr::MakeBound(std::move(field)),
-                                ColumnNamespace::kValue});
+        for (auto& [name, field] : StructFields(binder.Bind(*item.expression), item.span)) {
+          projection.push_back({name, field, ColumnNamespace::kValue});
         }
         break;
       }

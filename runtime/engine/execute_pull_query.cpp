@@ -6,6 +6,7 @@
 
 #include "planner/binder/column_namer.h"
 #include "planner/binder/expression_binder.h"
+#include "planner/binder/struct_fields.h"
 #include "runtime/core/error.h"
 #include "runtime/engine/engine_state.h"
 #include "runtime/engine/pull_query_keys.h"
@@ -126,17 +127,9 @@ std::vector<OutputColumn> BindSelect(const ast::Query& query,
         AddAllColumns(source, columns);
         break;
       case ast::SelectItemKind::kStructAll: {
-        expr::BoundExpressionPtr base = binder.Bind(*item.expression);
-        if (!base->type || base->type->kind() != TypeKind::kStruct) {
-          throw Error(ErrorKind::kType, "->* needs a STRUCT", item.span);
-        }
-        for (size_t f = 0; f < base->type->fields().size(); ++f) {
-          expr::BoundExpression field;
-          field.kind = expr::BoundKind::kField;
-          field.index = f;
-          field.type = base->type->fields()[f].type;
-          field.children = {base};
-          columns.push_back({base->type->fields()[f].name, expr::MakeBound(std::move(field))});
+        for (auto& [name, field] :
+             planner::StructFields(binder.Bind(*item.expression), item.span)) {
+          columns.push_back({name, field});
         }
         break;
       }

@@ -59,8 +59,9 @@ bool AggregateOperator::ProcessUpdate(const Row& before, const Row& after, RowBa
   if (step_.aggregation.window.has_value()) {
     return false;
   }
-  const std::optional<ValueList> old_key = core_.GroupKey(before);
-  const std::optional<ValueList> new_key = core_.GroupKey(after);
+  // Only a look: when either row has no group, each is processed (and logged) on its own.
+  const std::optional<ValueList> old_key = core_.GroupKey(before, /*log_skips=*/false);
+  const std::optional<ValueList> new_key = core_.GroupKey(after, /*log_skips=*/false);
   if (!old_key.has_value() || !new_key.has_value() || !(*old_key == *new_key)) {
     return false;  // The row moves between groups: each group emits its own change.
   }

@@ -26,18 +26,22 @@ AggregationCore::AggregationCore(const planner::AggregateStep& step, const Opera
   }
 }
 
-std::optional<ValueList> AggregationCore::GroupKey(const Row& row) const {
+std::optional<ValueList> AggregationCore::GroupKey(const Row& row, bool log_skips) const {
   ValueList key;
   key.reserve(keys_.size());
   for (const expr::EvaluatorPtr& expression : keys_) {
     try {
       key.push_back(expression->Evaluate(row));
     } catch (const Error& error) {
-      context_.SkipRow(row, "GROUP BY failed: " + error.message());
+      if (log_skips) {
+        context_.SkipRow(row, "GROUP BY failed: " + error.message());
+      }
       return std::nullopt;
     }
     if (key.back().IsNull()) {
-      context_.SkipRow(row, "GROUP BY gave NULL: the row has no group");
+      if (log_skips) {
+        context_.SkipRow(row, "GROUP BY gave NULL: the row has no group");
+      }
       return std::nullopt;
     }
   }

@@ -30,7 +30,8 @@ class AggregationCore {
 
   /// Evaluates the GROUP BY expressions on `row`. Returns nothing, after logging the row,
   /// when one of them fails or is NULL (ksqlDB drops such rows).
-  std::optional<ValueList> GroupKey(const Row& row) const;
+  /// `log_skips` false only looks (the caller evaluates the row again and logs then).
+  std::optional<ValueList> GroupKey(const Row& row, bool log_skips = true) const;
 
   /// Returns the store key of a group key (value_codec encoding).
   static std::string EncodeKey(const ValueList& key);
