@@ -16,6 +16,7 @@
 #include <rocksdb/version.h>
 
 #include "cli/command.h"
+#include "cli/kafka_command.h"
 #include "cli/parse_command.h"
 #include "cli/test_command.h"
 #include "runtime/core/error.h"
@@ -39,6 +40,9 @@ struct Subcommand {
 constexpr std::array kSubcommands = {
     Subcommand{
         "parse", "Parse SQL files and print each statement in canonical form", &RunParseCommand},
+    Subcommand{"kafka",
+               "Run an embedded Kafka-protocol broker (librdkafka's mock cluster)",
+               &RunKafkaCommand},
     Subcommand{
         "test", "Run query tests in ksqlDB's QTT format on in-memory topics", &RunTestCommand},
 };

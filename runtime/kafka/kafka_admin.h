@@ -1,0 +1,22 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "runtime/kafka/rdkafka_handles.h"
+
+namespace fluxo::runtime::kafka {
+
+/// Asks the cluster behind `handle` to create `topic` through the Admin API (replication factor:
+/// the broker's default). Returns false when the topic already exists; throws kIo with
+/// librdkafka's error text for any other failure, including a broker that does not serve
+/// CreateTopics (librdkafka's mock cluster).
+bool CreateTopicWithAdmin(rd_kafka_t* handle,
+                          const std::string& topic,
+                          int32_t partitions,
+                          int timeout_ms);
+
+/// Deletes `topic` through the Admin API; throws kIo with librdkafka's error text on failure.
+void DeleteTopicWithAdmin(rd_kafka_t* handle, const std::string& topic, int timeout_ms);
+
+}  // namespace fluxo::runtime::kafka

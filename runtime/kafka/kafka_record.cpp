@@ -1,0 +1,50 @@
+#include "runtime/kafka/kafka_record.h"
+
+namespace fluxo::runtime::kafka {
+namespace {
+
+std::optional<std::string> Bytes(const void* data, size_t size) {
+  if (data == nullptr) {
+    return std::nullopt;
+  }
+  return std::string(static_cast<const char*>(data), size);
+}
+
+}  // namespace
+
+TopicRecord RecordFromMessage(const rd_kafka_message_t& message) {
+  TopicRecord record;
+  record.key = Bytes(message.key, message.key_len);
+  record.value = Bytes(message.payload, message.len);
+  record.timestamp = rd_kafka_message_timestamp(&message, nullptr);
+  record.partition = message.partition;
+  record.offset = message.offset;
+  rd_kafka_headers_t* headers = nullptr;  // Owned by the message.
+  if (rd_kafka_message_headers(&message, &headers) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+    const char* name = nullptr;
+    const void* value = nullptr;
+    size_t size = 0;
+    for (size_t index = 0; rd_kafka_header_get_all(headers, index, &name, &value, &size) ==
+                           RD_KAFKA_RESP_ERR_NO_ERROR;
+         ++index) {
+      record.headers.push_back(RecordHeader{name, Bytes(value, size)});
+    }
+  }
+  return record;
+}
+
+HeadersPtr HeadersFromRecord(const TopicRecord& record) {
+  if (record.headers.empty()) {
+    return nullptr;
+  }
+  HeadersPtr headers(rd_kafka_headers_new(record.headers.size()));
+  for (const RecordHeader& header : record.headers) {
+    const char* value = header.value ? header.value->data() : nullptr;
+    const auto size = static_cast<ssize_t>(header.value ? header.value->size() : 0);
+    rd_kafka_header_add(
+        headers.get(), header.key.data(), static_cast<ssize_t>(header.key.size()), value, size);
+  }
+  return headers;
+}
+
+}  // namespace fluxo::runtime::kafka

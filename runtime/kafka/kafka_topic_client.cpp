@@ -1,0 +1,327 @@
+#include "runtime/kafka/kafka_topic_client.h"
+
+#include <chrono>
+#include <utility>
+
+#include "runtime/kafka/embedded_kafka_cluster.h"
+#include "runtime/kafka/kafka_admin.h"
+#include "runtime/kafka/kafka_record.h"
+
+namespace fluxo::runtime::kafka {
+namespace {
+
+constexpr int kPollMs = 100;
+
+/// What the delivery report of one produced record said.
+struct Delivery {
+  bool done = false;
+  rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR_NO_ERROR;
+  int32_t partition = -1;
+  int64_t offset = -1;
+  int64_t timestamp = -1;
+};
+
+/// librdkafka calls this from rd_kafka_poll on the producing thread.
+void OnDelivery(rd_kafka_t* /*handle*/, const rd_kafka_message_t* message, void* /*opaque*/) {
+  auto* delivery = static_cast<Delivery*>(message->_private);
+  delivery->err = message->err;
+  delivery->partition = message->partition;
+  delivery->offset = message->offset;
+  delivery->timestamp = rd_kafka_message_timestamp(message, nullptr);
+  delivery->done = true;
+}
+
+void ConfigureProducer(rd_kafka_conf_t* conf, void* /*argument*/) {
+  rd_kafka_conf_set_dr_msg_cb(conf, &OnDelivery);
+}
+
+const KafkaProperties kProducerDefaults = {
+    {"partitioner", "murmur2_random"},  // Kafka's Java client default partitioner.
+    {"message.timeout.ms", "30000"},
+    {"linger.ms", "0"},
+};
+
+const KafkaProperties kConsumerDefaults = {
+    {"group.id", "fluxo-fetch"},  // Needed by assign(); this consumer never joins or commits.
+    {"enable.auto.commit", "false"},
+    {"enable.auto.offset.store", "false"},
+    {"enable.partition.eof", "true"},
+    {"auto.offset.reset", "error"},  // An offset out of range is an error, never a reset.
+};
+
+}  // namespace
+
+KafkaTopicClient::KafkaTopicClient(const KafkaProperties& properties,
+                                   EmbeddedKafkaCluster* embedded,
+                                   KafkaTimeouts timeouts)
+    : properties_(properties), embedded_(embedded), timeouts_(timeouts) {
+  producer_ = NewKafkaHandle(RD_KAFKA_PRODUCER, kProducerDefaults, properties_, &ConfigureProducer);
+}
+
+KafkaTopicClient::~KafkaTopicClient() {
+  // Records are only ever produced synchronously, so nothing is left to flush; a short flush
+  // still serves any late callbacks before the handle goes.
+  rd_kafka_flush(producer_.get(), kPollMs);
+  if (consumer_ != nullptr) {
+    rd_kafka_consumer_close(consumer_.get());
+  }
+}
+
+std::map<std::string, int32_t> KafkaTopicClient::TopicPartitionCounts() const {
+  const rd_kafka_metadata_t* raw = nullptr;
+  const rd_kafka_resp_err_t err =
+      rd_kafka_metadata(producer_.get(), /*all_topics=*/1, nullptr, &raw, timeouts_.request_ms);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    throw KafkaError("Cannot read Kafka metadata", err);
+  }
+  MetadataPtr metadata(raw);
+  std::map<std::string, int32_t> counts;
+  for (int index = 0; index < metadata->topic_cnt; ++index) {
+    const rd_kafka_metadata_topic_t& topic = metadata->topics[index];
+    if (topic.err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+      counts.emplace(topic.topic, topic.partition_cnt);
+    }
+  }
+  return counts;
+}
+
+std::optional<int32_t> KafkaTopicClient::FindPartitionCount(const std::string& topic) const {
+  {
+    const std::lock_guard lock(cache_mutex_);
+    if (auto found = partition_counts_.find(topic); found != partition_counts_.end()) {
+      return found->second;
+    }
+  }
+  std::map<std::string, int32_t> counts = TopicPartitionCounts();
+  const auto found = counts.find(topic);
+  if (found == counts.end()) {
+    return std::nullopt;
+  }
+  const std::lock_guard lock(cache_mutex_);
+  partition_counts_[topic] = found->second;
+  return found->second;
+}
+
+int32_t KafkaTopicClient::RequirePartition(const std::string& topic, int32_t partition) const {
+  const std::optional<int32_t> count = FindPartitionCount(topic);
+  if (!count) {
+    throw Error(ErrorKind::kIo, "Topic '" + topic + "' does not exist");
+  }
+  if (partition < -1 || partition >= *count) {
+    throw Error(ErrorKind::kIo,
+                "Topic '" + topic + "' has no partition " + std::to_string(partition) +
+                    " (it has " + std::to_string(*count) + ")");
+  }
+  return *count;
+}
+
+void KafkaTopicClient::CreateTopic(const std::string& topic, int32_t partitions) {
+  auto check_existing = [&](int32_t existing) {
+    if (existing != partitions) {
+      throw Error(ErrorKind::kIo,
+                  "Topic '" + topic + "' exists with " + std::to_string(existing) +
+                      " partitions, not " + std::to_string(partitions));
+    }
+  };
+  if (const std::optional<int32_t> existing = FindPartitionCount(topic)) {
+    check_existing(*existing);
+    return;
+  }
+  if (embedded_ != nullptr) {
+    embedded_->CreateTopic(topic, partitions);
+  } else if (!CreateTopicWithAdmin(producer_.get(), topic, partitions, timeouts_.request_ms)) {
+    // Created meanwhile by someone else: compare with what they created.
+    const std::optional<int32_t> existing = FindPartitionCount(topic);
+    FLUXO_CHECK(existing.has_value(), "a topic reported as existing is in the metadata");
+    check_existing(*existing);
+    return;
+  }
+  const std::lock_guard lock(cache_mutex_);
+  partition_counts_[topic] = partitions;
+}
+
+bool KafkaTopicClient::TopicExists(const std::string& topic) const {
+  return TopicPartitionCounts().contains(topic);
+}
+
+int32_t KafkaTopicClient::PartitionCount(const std::string& topic) const {
+  const std::map<std::string, int32_t> counts = TopicPartitionCounts();
+  const auto found = counts.find(topic);
+  if (found == counts.end()) {
+    throw Error(ErrorKind::kIo, "Topic '" + topic + "' does not exist");
+  }
+  return found->second;
+}
+
+void KafkaTopicClient::DeleteTopic(const std::string& topic) {
+  DeleteTopicWithAdmin(producer_.get(), topic, timeouts_.request_ms);
+  const std::lock_guard lock(cache_mutex_);
+  partition_counts_.erase(topic);
+}
+
+std::vector<std::string> KafkaTopicClient::ListTopics() const {
+  std::vector<std::string> names;
+  for (const auto& [name, count] : TopicPartitionCounts()) {
+    names.push_back(name);  // The map keeps them sorted.
+  }
+  return names;
+}
+
+TopicRecord KafkaTopicClient::Produce(const std::string& topic, TopicRecord record) {
+  std::vector<TopicRecord> records;
+  records.push_back(std::move(record));
+  ProduceAndWait(topic, records);
+  return std::move(records.front());
+}
+
+void KafkaTopicClient::ProduceAll(const std::string& topic, std::vector<TopicRecord>& records) {
+  ProduceAndWait(topic, records);
+  records.clear();
+}
+
+void KafkaTopicClient::ProduceAndWait(const std::string& topic, std::vector<TopicRecord>& records) {
+  for (const TopicRecord& record : records) {
+    RequirePartition(topic, record.partition);
+  }
+  const std::lock_guard lock(produce_mutex_);
+  std::vector<Delivery> deliveries(records.size());
+  size_t sent = 0;
+  rd_kafka_resp_err_t send_error = RD_KAFKA_RESP_ERR_NO_ERROR;
+  for (; sent < records.size(); ++sent) {
+    const TopicRecord& record = records[sent];
+    HeadersPtr headers = HeadersFromRecord(record);
+    const char* key = record.key ? record.key->data() : nullptr;
+    const char* value = record.value ? record.value->data() : nullptr;
+    const size_t key_size = record.key ? record.key->size() : 0;
+    const size_t value_size = record.value ? record.value->size() : 0;
+    for (;;) {
+      // With RD_KAFKA_V_HEADERS librdkafka takes the headers only when the call succeeds.
+      send_error = rd_kafka_producev(
+          producer_.get(),
+          RD_KAFKA_V_TOPIC(topic.c_str()),
+          RD_KAFKA_V_PARTITION(record.partition < 0 ? RD_KAFKA_PARTITION_UA : record.partition),
+          RD_KAFKA_V_KEY(key, key_size),
+          RD_KAFKA_V_VALUE(const_cast<char*>(value), value_size),
+          RD_KAFKA_V_TIMESTAMP(record.timestamp),
+          RD_KAFKA_V_HEADERS(headers.get()),
+          RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+          RD_KAFKA_V_OPAQUE(&deliveries[sent]),
+          RD_KAFKA_V_END);
+      if (send_error != RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+        break;
+      }
+      rd_kafka_poll(producer_.get(), kPollMs);
+    }
+    if (send_error != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      break;
+    }
+    static_cast<void>(headers.release());
+  }
+  // Wait for the report of every record sent: librdkafka delivers each one, successful or
+  // failed, within message.timeout.ms. Until then `deliveries` must stay alive.
+  for (size_t index = 0; index < sent; ++index) {
+    while (!deliveries[index].done) {
+      rd_kafka_poll(producer_.get(), kPollMs);
+    }
+  }
+  if (send_error != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    throw KafkaError("Cannot produce to topic '" + topic + "'", send_error);
+  }
+  for (size_t index = 0; index < sent; ++index) {
+    const Delivery& delivery = deliveries[index];
+    if (delivery.err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      throw KafkaError("Cannot produce to topic '" + topic + "'", delivery.err);
+    }
+    records[index].partition = delivery.partition;
+    records[index].offset = delivery.offset;
+    // The timestamp sent is the record's; the broker's report counts only for one it chose.
+    if (records[index].timestamp <= 0) {
+      records[index].timestamp = delivery.timestamp;
+    }
+  }
+}
+
+rd_kafka_t* KafkaTopicClient::Consumer() const {
+  if (consumer_ == nullptr) {
+    consumer_ = NewKafkaHandle(RD_KAFKA_CONSUMER, kConsumerDefaults, properties_);
+  }
+  return consumer_.get();
+}
+
+std::vector<TopicRecord> KafkaTopicClient::Fetch(const std::string& topic,
+                                                 int32_t partition,
+                                                 int64_t offset,
+                                                 size_t max_records) const {
+  std::vector<TopicRecord> records;
+  FetchInto(topic, partition, offset, max_records, records);
+  return records;
+}
+
+void KafkaTopicClient::FetchInto(const std::string& topic,
+                                 int32_t partition,
+                                 int64_t offset,
+                                 size_t max_records,
+                                 std::vector<TopicRecord>& records) const {
+  records.clear();
+  if (partition < 0) {
+    throw Error(ErrorKind::kIo, "Fetch needs a partition of topic '" + topic + "'");
+  }
+  const int64_t end = EndOffset(topic, partition);
+  if (max_records == 0 || offset >= end) {
+    return;
+  }
+  const std::lock_guard lock(consumer_mutex_);
+  rd_kafka_t* consumer = Consumer();
+  PartitionListPtr assignment(rd_kafka_topic_partition_list_new(1));
+  rd_kafka_topic_partition_list_add(assignment.get(), topic.c_str(), partition)->offset = offset;
+  if (const rd_kafka_resp_err_t err = rd_kafka_assign(consumer, assignment.get())) {
+    throw KafkaError("Cannot fetch from topic '" + topic + "'", err);
+  }
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(timeouts_.fetch_wait_ms);
+  int64_t next = offset;
+  while (records.size() < max_records && next < end &&
+         std::chrono::steady_clock::now() < deadline) {
+    MessagePtr message(rd_kafka_consumer_poll(consumer, kPollMs));
+    if (message == nullptr) {
+      continue;
+    }
+    if (message->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+      break;
+    }
+    if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      const std::string text = rd_kafka_message_errstr(message.get());
+      rd_kafka_assign(consumer, nullptr);
+      throw Error(ErrorKind::kIo,
+                  "Cannot fetch from topic '" + topic + "' partition " + std::to_string(partition) +
+                      ": " + text);
+    }
+    // Skip what an earlier assignment left behind and records before `offset` in a batch.
+    if (message->partition != partition || message->offset < next ||
+        topic != rd_kafka_topic_name(message->rkt)) {
+      continue;
+    }
+    records.push_back(RecordFromMessage(*message));
+    next = message->offset + 1;
+  }
+  rd_kafka_assign(consumer, nullptr);
+}
+
+int64_t KafkaTopicClient::EndOffset(const std::string& topic, int32_t partition) const {
+  if (partition < 0) {
+    throw Error(ErrorKind::kIo, "EndOffset needs a partition of topic '" + topic + "'");
+  }
+  RequirePartition(topic, partition);
+  int64_t low = 0;
+  int64_t high = 0;
+  const rd_kafka_resp_err_t err = rd_kafka_query_watermark_offsets(
+      producer_.get(), topic.c_str(), partition, &low, &high, timeouts_.request_ms);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    throw KafkaError("Cannot read the end offset of topic '" + topic + "' partition " +
+                         std::to_string(partition),
+                     err);
+  }
+  return high;
+}
+
+}  // namespace fluxo::runtime::kafka

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runtime/kafka/kafka_handle.h"
+#include "runtime/kafka/rdkafka_handles.h"
+#include "runtime/topic/topic_client.h"
+
+namespace fluxo::runtime::kafka {
+
+class EmbeddedKafkaCluster;
+
+/// How long a KafkaTopicClient waits on the cluster.
+struct KafkaTimeouts {
+  int request_ms = 10000;    ///< Metadata, admin and watermark requests.
+  int fetch_wait_ms = 5000;  ///< The longest one Fetch waits for records.
+};
+
+/// TopicClient over librdkafka: metadata and admin requests, a producer that waits for each
+/// delivery report, and an assign()-based consumer (no group membership, no offset commits)
+/// for Fetch. Configured with librdkafka properties (`bootstrap.servers`, SASL/SSL, ...; a
+/// `kafka.` prefix is dropped). Keyed records without a partition go where Kafka's Java client
+/// puts them (murmur2; `partitioner=murmur2_random`). Thread-safe. Broker failures throw kIo
+/// with librdkafka's error text.
+class KafkaTopicClient final : public TopicClient {
+ public:
+  /// `embedded`, when given, creates topics: librdkafka's mock broker has no CreateTopics.
+  explicit KafkaTopicClient(const KafkaProperties& properties,
+                            EmbeddedKafkaCluster* embedded = nullptr,
+                            KafkaTimeouts timeouts = {});
+  ~KafkaTopicClient() override;
+
+  KafkaTopicClient(const KafkaTopicClient&) = delete;
+  KafkaTopicClient& operator=(const KafkaTopicClient&) = delete;
+
+  void CreateTopic(const std::string& topic, int32_t partitions) override;
+  bool TopicExists(const std::string& topic) const override;
+  int32_t PartitionCount(const std::string& topic) const override;
+  /// Through the Admin API; librdkafka's mock broker refuses it (kIo).
+  void DeleteTopic(const std::string& topic) override;
+  std::vector<std::string> ListTopics() const override;
+  TopicRecord Produce(const std::string& topic, TopicRecord record) override;
+  /// Sends all records before waiting for their delivery reports.
+  void ProduceAll(const std::string& topic, std::vector<TopicRecord>& records) override;
+  std::vector<TopicRecord> Fetch(const std::string& topic,
+                                 int32_t partition,
+                                 int64_t offset,
+                                 size_t max_records) const override;
+  /// Waits at most a few seconds for records below the end offset; may return fewer.
+  void FetchInto(const std::string& topic,
+                 int32_t partition,
+                 int64_t offset,
+                 size_t max_records,
+                 std::vector<TopicRecord>& records) const override;
+  int64_t EndOffset(const std::string& topic, int32_t partition) const override;
+
+ private:
+  /// The topic partition counts the cluster reports (topics in error left out).
+  std::map<std::string, int32_t> TopicPartitionCounts() const;
+  /// The partition count of `topic`, from the cache or the cluster; nullopt when it is missing.
+  std::optional<int32_t> FindPartitionCount(const std::string& topic) const;
+  /// As FindPartitionCount, but throws kIo for a missing topic or a partition out of range.
+  int32_t RequirePartition(const std::string& topic, int32_t partition) const;
+  /// Produces `records` and waits for all delivery reports; fills partitions and offsets.
+  void ProduceAndWait(const std::string& topic, std::vector<TopicRecord>& records);
+  rd_kafka_t* Consumer() const;  ///< Created on first use; consumer_mutex_ held.
+
+  KafkaProperties properties_;
+  EmbeddedKafkaCluster* embedded_;
+  KafkaTimeouts timeouts_;
+  HandlePtr producer_;  ///< Also serves metadata, admin and watermark requests.
+  std::mutex produce_mutex_;
+  mutable std::mutex consumer_mutex_;
+  mutable HandlePtr consumer_;
+  mutable std::mutex cache_mutex_;
+  mutable std::map<std::string, int32_t> partition_counts_;
+};
+
+}  // namespace fluxo::runtime::kafka
