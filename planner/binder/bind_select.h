@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+
+#include "parser/ast/query.h"
+#include "planner/binder/bind_query.h"
+#include "planner/catalog/catalog.h"
+#include "planner/logical/logical_plan.h"
+#include "runtime/functions/function_registry.h"
+
+namespace fluxo::planner {
+
+/// Binds the query part of CREATE ... AS SELECT, INSERT INTO ... SELECT and push queries: the
+/// source (or joins), WHERE, PARTITION BY or GROUP BY with WINDOW and HAVING, and the
+/// projection with ksqlDB's naming and key rules, into a LogicalPlan whose sink the caller
+/// fills in (bind_sinks.cpp). `sink_name` names the result in key errors; a `transient` (push)
+/// query need not select the key columns.
+LogicalPlan BindSelect(const ast::Query& query,
+                       const Catalog& catalog,
+                       const functions::FunctionRegistry& functions,
+                       const std::string& sink_name,
+                       const QueryBindOptions& options,
+                       bool transient);
+
+}  // namespace fluxo::planner
