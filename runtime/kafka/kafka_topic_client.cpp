@@ -248,15 +248,6 @@ rd_kafka_t* KafkaTopicClient::Consumer() const {
   return consumer_.get();
 }
 
-std::vector<TopicRecord> KafkaTopicClient::Fetch(const std::string& topic,
-                                                 int32_t partition,
-                                                 int64_t offset,
-                                                 size_t max_records) const {
-  std::vector<TopicRecord> records;
-  FetchInto(topic, partition, offset, max_records, records);
-  return records;
-}
-
 void KafkaTopicClient::FetchInto(const std::string& topic,
                                  int32_t partition,
                                  int64_t offset,

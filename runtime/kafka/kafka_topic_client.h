@@ -47,10 +47,6 @@ class KafkaTopicClient final : public TopicClient {
   TopicRecord Produce(const std::string& topic, TopicRecord record) override;
   /// Sends all records before waiting for their delivery reports.
   void ProduceAll(const std::string& topic, std::vector<TopicRecord>& records) override;
-  std::vector<TopicRecord> Fetch(const std::string& topic,
-                                 int32_t partition,
-                                 int64_t offset,
-                                 size_t max_records) const override;
   /// Waits at most a few seconds for records below the end offset; may return fewer.
   void FetchInto(const std::string& topic,
                  int32_t partition,

@@ -5,16 +5,12 @@
 #include <utility>
 
 #include "runtime/core/error.h"
+#include "runtime/window/saturating_time.h"
 #include "runtime/window/session_merger.h"
 
 namespace fluxo::runtime {
 
 namespace {
-
-int64_t SaturatingSubtract(int64_t value, int64_t amount) {
-  return value < std::numeric_limits<int64_t>::min() + amount ? std::numeric_limits<int64_t>::min()
-                                                              : value - amount;
-}
 
 state::WindowStore& SessionStore(const planner::AggregateStep& step,
                                  const OperatorContext& context) {
@@ -52,11 +48,9 @@ std::vector<WindowBounds> SessionAggregateOperator::CandidateSessions(
   const window::WindowSpec& spec = *step_.aggregation.window;
   // Sessions past retention are gone (Kafka Streams' segmented stores stop returning them).
   const int64_t earliest_end =
-      std::max(SaturatingSubtract(timestamp, spec.gap_ms),
-               SaturatingSubtract(stream_time_, spec.EffectiveRetentionMs() - 1));
-  const int64_t latest_start = timestamp > std::numeric_limits<int64_t>::max() - spec.gap_ms
-                                   ? std::numeric_limits<int64_t>::max()
-                                   : timestamp + spec.gap_ms;
+      std::max(window::SaturatingSubtract(timestamp, spec.gap_ms),
+               window::SaturatingSubtract(stream_time_, spec.EffectiveRetentionMs() - 1));
+  const int64_t latest_start = window::SaturatingAdd(timestamp, spec.gap_ms);
   std::vector<WindowBounds> sessions;
   store_.FetchKey(encoded_key,
                   std::numeric_limits<int64_t>::min(),
@@ -92,9 +86,7 @@ void SessionAggregateOperator::ProcessRow(const Row& row, RowBatch& output) {
   stream_time_ = std::max(stream_time_, row.timestamp);
   const std::vector<WindowBounds> sessions = CandidateSessions(encoded_key, row.timestamp);
   const window::SessionMerge merge = window::MergeSession(sessions, row.timestamp, spec.gap_ms);
-  const int64_t close_time =
-      SaturatingSubtract(SaturatingSubtract(stream_time_, spec.EffectiveGraceMs()), spec.gap_ms);
-  if (merge.bounds.end < close_time) {
+  if (window::IsLate(spec, merge.bounds, stream_time_)) {
     context_.SkipRow(row,
                      "late record dropped: session [" + std::to_string(merge.bounds.start) + ", " +
                          std::to_string(merge.bounds.end) + "] closed at stream time " +

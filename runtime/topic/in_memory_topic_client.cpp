@@ -105,15 +105,6 @@ const InMemoryTopicClient::Partition& InMemoryTopicClient::LogOf(const std::stri
   return partitions[static_cast<size_t>(partition)];
 }
 
-std::vector<TopicRecord> InMemoryTopicClient::Fetch(const std::string& topic,
-                                                    int32_t partition,
-                                                    int64_t offset,
-                                                    size_t max_records) const {
-  std::vector<TopicRecord> records;
-  FetchInto(topic, partition, offset, max_records, records);
-  return records;
-}
-
 void InMemoryTopicClient::FetchInto(const std::string& topic,
                                     int32_t partition,
                                     int64_t offset,

@@ -22,10 +22,6 @@ class InMemoryTopicClient final : public TopicClient {
   TopicRecord Produce(const std::string& topic, TopicRecord record) override;
   /// Moves the records into the log: no copies.
   void ProduceAll(const std::string& topic, std::vector<TopicRecord>& records) override;
-  std::vector<TopicRecord> Fetch(const std::string& topic,
-                                 int32_t partition,
-                                 int64_t offset,
-                                 size_t max_records) const override;
   /// Copies into the existing records of `records`, so that their strings keep their buffers.
   void FetchInto(const std::string& topic,
                  int32_t partition,

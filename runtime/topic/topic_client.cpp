@@ -11,12 +11,13 @@ void TopicClient::ProduceAll(const std::string& topic, std::vector<TopicRecord>&
   records.clear();
 }
 
-void TopicClient::FetchInto(const std::string& topic,
-                            int32_t partition,
-                            int64_t offset,
-                            size_t max_records,
-                            std::vector<TopicRecord>& records) const {
-  records = Fetch(topic, partition, offset, max_records);
+std::vector<TopicRecord> TopicClient::Fetch(const std::string& topic,
+                                            int32_t partition,
+                                            int64_t offset,
+                                            size_t max_records) const {
+  std::vector<TopicRecord> records;
+  FetchInto(topic, partition, offset, max_records, records);
+  return records;
 }
 
 int32_t Murmur2(const std::string& key) {

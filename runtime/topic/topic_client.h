@@ -57,19 +57,21 @@ class TopicClient {
   /// client can take the records' buffers instead of copying them. Leaves `records` empty.
   virtual void ProduceAll(const std::string& topic, std::vector<TopicRecord>& records);
 
-  /// Returns up to `max_records` records of one partition from `offset` on, in offset order.
-  virtual std::vector<TopicRecord> Fetch(const std::string& topic,
-                                         int32_t partition,
-                                         int64_t offset,
-                                         size_t max_records) const = 0;
-
-  /// Fetches as Fetch does into `records`, replacing its contents. Passing the same vector
-  /// poll after poll lets a client reuse its records' buffers.
+  /// Replaces the contents of `records` with up to `max_records` records of one partition
+  /// from `offset` on, in offset order. Passing the same vector poll after poll lets a client
+  /// reuse its records' buffers.
   virtual void FetchInto(const std::string& topic,
                          int32_t partition,
                          int64_t offset,
                          size_t max_records,
-                         std::vector<TopicRecord>& records) const;
+                         std::vector<TopicRecord>& records) const = 0;
+
+  /// Returns up to `max_records` records of one partition from `offset` on, in offset order
+  /// (FetchInto into a new vector).
+  std::vector<TopicRecord> Fetch(const std::string& topic,
+                                 int32_t partition,
+                                 int64_t offset,
+                                 size_t max_records) const;
 
   /// Returns the offset the next record of the partition will get.
   virtual int64_t EndOffset(const std::string& topic, int32_t partition) const = 0;

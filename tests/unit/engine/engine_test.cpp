@@ -11,48 +11,13 @@
 
 #include "runtime/core/error.h"
 #include "runtime/topic/in_memory_topic_client.h"
+#include "tests/unit/engine/engine_test_fixture.h"
 
 namespace fluxo::engine {
 
 namespace {
 
-struct Fixture {
-  std::shared_ptr<runtime::InMemoryTopicClient> topics =
-      std::make_shared<runtime::InMemoryTopicClient>();
-  Engine engine{topics};
-
-  Fixture() { engine.SetLogSkippedRecords(false); }
-
-  void Produce(const std::string& topic,
-               std::optional<std::string> key,
-               std::optional<std::string> value,
-               int64_t timestamp = 0) {
-    runtime::TopicRecord record;
-    record.key = std::move(key);
-    record.value = std::move(value);
-    record.timestamp = timestamp;
-    topics->Produce(topic, std::move(record));
-  }
-
-  std::vector<runtime::TopicRecord> Read(const std::string& topic) {
-    std::vector<runtime::TopicRecord> all;
-    for (int32_t partition = 0; partition < topics->PartitionCount(topic); ++partition) {
-      for (auto& record : topics->Fetch(topic, partition, 0, 1000000)) {
-        all.push_back(std::move(record));
-      }
-    }
-    return all;
-  }
-};
-
-std::string ErrorOf(Engine& engine, const std::string& sql) {
-  try {
-    engine.ExecuteScript(sql);
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "no error";
-}
+using Fixture = testing::EngineFixture;
 
 }  // namespace
 
@@ -179,14 +144,14 @@ TEST_SUITE("engine") {
     f.engine.ExecuteScript(
         "CREATE STREAM s (id INT KEY, price DOUBLE) WITH (kafka_topic='s', format='JSON', "
         "partitions=1);");
-    CHECK(ErrorOf(f.engine, "CREATE STREAM o AS SELECT id, pricee FROM s;") ==
+    CHECK(f.ErrorOf("CREATE STREAM o AS SELECT id, pricee FROM s;") ==
           "line 1:31: SELECT column 'PRICEE' cannot be resolved. Did you mean 'PRICE'?");
     CHECK(f.engine.catalog().FindSource("O") == nullptr);
-    CHECK(ErrorOf(f.engine, "CREATE STREAM o AS SELECT price FROM s;")
+    CHECK(f.ErrorOf("CREATE STREAM o AS SELECT price FROM s;")
               .starts_with("line 1:20: Key missing from projection"));
-    CHECK(ErrorOf(f.engine, "CREATE STREAM o AS SELECT id FROM nope;") ==
+    CHECK(f.ErrorOf("CREATE STREAM o AS SELECT id FROM nope;") ==
           "line 1:35: NOPE does not exist.");
-    CHECK(ErrorOf(f.engine, "CREATE STREAM t (a INT) WITH (kafka_topic='missing', format='JSON');")
+    CHECK(f.ErrorOf("CREATE STREAM t (a INT) WITH (kafka_topic='missing', format='JSON');")
               .starts_with("line 1:15: Topic 'missing' does not exist."));
     CHECK(f.engine.catalog().FindSource("T") == nullptr);
   }
