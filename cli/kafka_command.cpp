@@ -1,14 +1,13 @@
 #include "cli/kafka_command.h"
 
-#include <csignal>
 #include <cstdint>
 #include <iostream>
-#include <pthread.h>
 #include <string>
 #include <vector>
 
 #include <boost/program_options.hpp>
 
+#include "cli/stop_signals.h"
 #include "runtime/core/error.h"
 #include "runtime/kafka/embedded_kafka_cluster.h"
 
@@ -95,14 +94,7 @@ int RunKafkaCommand(const std::vector<std::string>& arguments, const CommandIo& 
            << listen << " (the actual address follows on stdout)\n";
   }
 
-  // Block the stop signals in this thread before librdkafka starts its threads (they inherit
-  // the mask), then wait for one of them here.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-
+  StopSignals stop_signals;  // Before librdkafka starts its threads.
   runtime::kafka::EmbeddedKafkaCluster cluster(brokers);
   for (const auto& [name, partitions] : topics) {
     cluster.CreateTopic(name, partitions);
@@ -111,8 +103,7 @@ int RunKafkaCommand(const std::vector<std::string>& arguments, const CommandIo& 
   io.err << "fluxo kafka: embedded broker (" << brokers << " broker(s)) at "
          << cluster.BootstrapServers() << "; stop with SIGINT or SIGTERM\n";
 
-  int received = 0;
-  sigwait(&stop_signals, &received);
+  const int received = stop_signals.Wait();
   io.err << "fluxo kafka: stopping on signal " << received << "\n";
   return kExitOk;
 }

@@ -18,6 +18,7 @@
 #include "cli/command.h"
 #include "cli/kafka_command.h"
 #include "cli/parse_command.h"
+#include "cli/run_command.h"
 #include "cli/test_command.h"
 #include "runtime/core/error.h"
 
@@ -43,6 +44,8 @@ constexpr std::array kSubcommands = {
     Subcommand{"kafka",
                "Run an embedded Kafka-protocol broker (librdkafka's mock cluster)",
                &RunKafkaCommand},
+    Subcommand{
+        "run", "Run a .sql file's statements and persistent queries until stopped", &RunRunCommand},
     Subcommand{
         "test", "Run query tests in ksqlDB's QTT format on in-memory topics", &RunTestCommand},
 };

@@ -1,16 +1,26 @@
 #include "runtime/engine/engine.h"
 
+#include <optional>
+#include <string_view>
 #include <utility>
 #include <variant>
 
 #include "parser/parser.h"
 #include "parser/sql_formatter.h"
 #include "runtime/core/error.h"
+#include "runtime/core/log.h"
 #include "runtime/engine/engine_state.h"
 
 namespace fluxo::engine {
 
 namespace {
+
+// ksqlDB accepts `ksql.streams.auto.offset.reset` for `auto.offset.reset`; the engine keeps
+// properties under the short name so that both spellings mean one setting.
+std::string CanonicalProperty(const std::string& name) {
+  constexpr std::string_view kStreamsPrefix = "ksql.streams.";
+  return name.starts_with(kStreamsPrefix) ? name.substr(kStreamsPrefix.size()) : name;
+}
 
 // Runs one parsed statement; `text` is its canonical SQL (kept with what it creates).
 StatementResult Execute(EngineState& state,
@@ -51,11 +61,11 @@ StatementResult Execute(EngineState& state,
         } else if constexpr (std::is_same_v<Node, ast::Explain>) {
           return ExecuteExplain(state, node);
         } else if constexpr (std::is_same_v<Node, ast::SetProperty>) {
-          state.properties[node.name] = node.value;
+          state.properties[CanonicalProperty(node.name)] = node.value;
           return StatementResult::Message("Successfully changed local property '" + node.name +
                                           "' to '" + node.value + "'.");
         } else if constexpr (std::is_same_v<Node, ast::UnsetProperty>) {
-          state.properties.erase(node.name);
+          state.properties.erase(CanonicalProperty(node.name));
           return StatementResult::Message("Successfully unset local property '" + node.name + "'.");
         } else if constexpr (std::is_same_v<Node, ast::DefineVariable>) {
           state.variables[node.name] = node.value;
@@ -77,6 +87,14 @@ StatementResult Execute(EngineState& state,
 Engine::Engine(std::shared_ptr<runtime::TopicClient> topics)
     : state_(std::make_unique<EngineState>()) {
   state_->topics = std::move(topics);
+}
+
+Engine::Engine(std::shared_ptr<runtime::TopicClient> topics,
+               std::map<std::string, std::string> config)
+    : Engine(std::move(topics)) {
+  for (auto& [name, value] : config) {
+    state_->properties[CanonicalProperty(name)] = std::move(value);
+  }
 }
 
 Engine::~Engine() = default;
@@ -101,6 +119,40 @@ std::vector<StatementResult> Engine::ExecuteScript(const std::string& script) {
   return results;
 }
 
+std::vector<StatementResult> Engine::ExecuteScript(
+    const std::string& script, const std::map<std::string, std::string>& overrides) {
+  // Put the overridden properties back however the script ends; a SET in the script itself
+  // outlives it unless an override names the same property.
+  std::map<std::string, std::optional<std::string>> saved;
+  for (const auto& [name, value] : overrides) {
+    const std::string canonical = CanonicalProperty(name);
+    if (saved.count(canonical) == 0) {
+      const auto found = state_->properties.find(canonical);
+      saved[canonical] = found == state_->properties.end()
+                             ? std::nullopt
+                             : std::optional<std::string>(found->second);
+    }
+    state_->properties[canonical] = value;
+  }
+
+  struct Restore {
+    EngineState& state;
+    const std::map<std::string, std::optional<std::string>>& saved;
+
+    ~Restore() {
+      for (const auto& [name, value] : saved) {
+        if (value.has_value()) {
+          state.properties[name] = *value;
+        } else {
+          state.properties.erase(name);
+        }
+      }
+    }
+  } restore{*state_, saved};
+
+  return ExecuteScript(script);
+}
+
 size_t Engine::RunUntilIdle() {
   size_t total = 0;
   bool progress = true;
@@ -110,6 +162,22 @@ size_t Engine::RunUntilIdle() {
       const size_t read = query->Poll();
       total += read;
       progress = progress || read > 0;
+    }
+  }
+  return total;
+}
+
+size_t Engine::PollQueries() {
+  size_t total = 0;
+  for (const auto& query : state_->queries) {
+    if (query->failed()) {
+      continue;
+    }
+    try {
+      total += query->Poll();
+    } catch (const Error& error) {
+      query->Fail(error.message());
+      LogLine(LogLevel::kError, "Query " + query->id() + " failed and stopped: " + error.message());
     }
   }
   return total;

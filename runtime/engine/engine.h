@@ -37,6 +37,9 @@ struct PushQueryRow {
 class Engine {
  public:
   explicit Engine(std::shared_ptr<runtime::TopicClient> topics);
+  /// As above, starting from the configuration `config` (server properties such as
+  /// `auto.offset.reset` or `state.dir`, which SET can then change per session).
+  Engine(std::shared_ptr<runtime::TopicClient> topics, std::map<std::string, std::string> config);
   ~Engine();
 
   Engine(const Engine&) = delete;
@@ -47,9 +50,20 @@ class Engine {
   /// keep their effect, and the error's span points into `script`.
   std::vector<StatementResult> ExecuteScript(const std::string& script);
 
+  /// As above with `overrides` in force for these statements only, over the session
+  /// properties (REST's `streamsProperties`: `auto.offset.reset` for one query, say).
+  std::vector<StatementResult> ExecuteScript(const std::string& script,
+                                             const std::map<std::string, std::string>& overrides);
+
   /// Processes every record available to the persistent queries, query by query in creation
   /// order, until no query has input left. Returns the number of records read.
   size_t RunUntilIdle();
+
+  /// Gives every running persistent query one turn: each reads and processes what one poll
+  /// of its sources returns. A query that fails stops (SHOW QUERIES reports it with its
+  /// error, and the processing log has it) without stopping the others. Returns the number
+  /// of records read.
+  size_t PollQueries();
 
   /// Returns the rows push query `query_id` produced since the last call (run RunUntilIdle
   /// to process input first). When its LIMIT is reached the query ends. Throws fluxo::Error

@@ -30,7 +30,7 @@ namespace {
 // records twice.
 std::unique_ptr<state::StateInstance> MakeStateInstance(const EngineState& state,
                                                         const std::string& query_id) {
-  for (const char* property : {"state.dir", "ksql.streams.state.dir"}) {
+  for (const char* property : {"state.dir"}) {
     const auto setting = state.properties.find(property);
     if (setting == state.properties.end() || setting->second.empty()) {
       continue;
@@ -56,6 +56,26 @@ bool PropertyIsTrue(const EngineState& state, const std::string& name) {
   return setting != state.properties.end() && setting->second == "true";
 }
 
+// True when a new query starts at the end of its sources (`auto.offset.reset=latest`); by
+// default it reads them from the start. (The engine stores `ksql.streams.X` as `X`.)
+bool ReadsFromEnd(const EngineState& state) {
+  for (const char* property : {"auto.offset.reset"}) {
+    const auto setting = state.properties.find(property);
+    if (setting != state.properties.end()) {
+      if (setting->second == "latest") {
+        return true;
+      }
+      if (setting->second == "earliest") {
+        return false;
+      }
+      throw Error(ErrorKind::kPlanning,
+                  std::string("Invalid value for ") + property + ": '" + setting->second +
+                      "' (expected 'earliest' or 'latest')");
+    }
+  }
+  return false;
+}
+
 StatementResult StartQuery(EngineState& state,
                            planner::LogicalPlan logical,
                            const std::string& query_id,
@@ -79,7 +99,8 @@ StatementResult StartQuery(EngineState& state,
                                                  text,
                                                  *state.topics,
                                                  state.processing_log,
-                                                 MakeStateInstance(state, query_id));
+                                                 MakeStateInstance(state, query_id),
+                                                 ReadsFromEnd(state));
   if (query->plan().creates_sink) {
     state.topics->CreateTopic(logical.sink.description.topic, logical.sink.partitions);
     state.catalog.AddSource(logical.sink.description,

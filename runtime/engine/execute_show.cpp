@@ -75,7 +75,7 @@ StatementResult ExecuteShow(EngineState& state, const ast::Show& show) {
       for (const auto& query : state.queries) {
         result.rows.push_back({query->id(),
                                "PERSISTENT",
-                               "RUNNING:1",
+                               query->failed() ? "ERROR:1 (" + query->error() + ")" : "RUNNING:1",
                                query->plan().sink.sink.name,
                                query->plan().sink.sink.topic,
                                query->statement()});

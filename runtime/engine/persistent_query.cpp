@@ -10,12 +10,20 @@ PersistentQuery::PersistentQuery(planner::PhysicalPlan plan,
                                  std::string statement,
                                  runtime::TopicClient& topics,
                                  ProcessingLog& processing_log,
-                                 std::unique_ptr<state::StateInstance> state)
+                                 std::unique_ptr<state::StateInstance> state,
+                                 bool from_end)
     : plan_(std::move(plan)),
       statement_(std::move(statement)),
       topics_(topics),
       state_(std::move(state)) {
   pipeline_ = runtime::Pipeline::Build(plan_, topics_, processing_log, *state_);
+  if (from_end) {
+    for (const std::string& topic : pipeline_->topics()) {
+      for (int32_t partition = 0; partition < topics_.PartitionCount(topic); ++partition) {
+        next_offsets_[{topic, partition}] = topics_.EndOffset(topic, partition);
+      }
+    }
+  }
 }
 
 size_t PersistentQuery::Poll() {
@@ -34,7 +42,7 @@ size_t PersistentQuery::PollTopic(const std::string& topic) {
   size_t read = 0;
   for (int32_t partition = 0; partition < partitions; ++partition) {
     int64_t& next = next_offsets_[{topic, partition}];  // Starts at 0: earliest, as QTT runs.
-    while (true) {
+    for (int batch = 0; batch < kBatchesPerTurn; ++batch) {
       topics_.FetchInto(topic, partition, next, kBatchSize, fetched_);
       if (fetched_.empty()) {
         break;
@@ -82,6 +90,16 @@ size_t PersistentQuery::PollTopics(const std::vector<std::string>& topics) {
   };
   std::vector<runtime::TopicRecord> run;
   while (true) {
+    if (read >= kBatchSize * kBatchesPerTurn) {
+      // This turn is over: what was fetched but not processed is fetched again next turn.
+      for (const Partition& source : partitions) {
+        if (source.next < source.records.size()) {
+          next_offsets_[{*source.topic, source.partition}] = source.records[source.next].offset;
+          read -= source.records.size() - source.next;
+        }
+      }
+      return read;
+    }
     Partition* oldest = nullptr;
     for (Partition& candidate : partitions) {
       if (refill(candidate) && (oldest == nullptr || candidate.records[candidate.next].timestamp <

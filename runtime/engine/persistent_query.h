@@ -2,6 +2,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,11 +21,14 @@ class PersistentQuery {
  public:
   /// Starts the query over `topics`, keeping its operators' state in `state` (the query owns
   /// it: RocksDB for a server, in memory for tests).
+  /// It reads each source partition from its start, or with `from_end` (ksqlDB's
+  /// `auto.offset.reset=latest`) only what arrives after this constructor.
   PersistentQuery(planner::PhysicalPlan plan,
                   std::string statement,
                   runtime::TopicClient& topics,
                   ProcessingLog& processing_log,
-                  std::unique_ptr<state::StateInstance> state);
+                  std::unique_ptr<state::StateInstance> state,
+                  bool from_end = false);
 
   const std::string& id() const { return plan_.query_id; }
 
@@ -35,12 +39,25 @@ class PersistentQuery {
   /// The query's state stores (pull queries read a TABLE result's materialization here).
   state::StateInstance& state() { return *state_; }
 
-  /// Reads and processes what is available on every source partition; returns the number of
-  /// records read.
+  /// Reads and processes what is available on every source partition (up to kBatchesPerTurn
+  /// batches each), then flushes the state; returns the number of records read.
   size_t Poll();
+
+  /// True once the query failed: it reads nothing more.
+  bool failed() const { return error_.has_value(); }
+
+  /// Why the query failed (empty while it runs).
+  const std::string& error() const { return error_ ? *error_ : kNoError; }
+
+  /// Stops the query for good because of `reason`.
+  void Fail(std::string reason) { error_ = std::move(reason); }
 
  private:
   static constexpr size_t kBatchSize = 1024;
+  /// At most this many batches per partition per Poll, so that a busy input gives the other
+  /// queries and the front ends their turn.
+  static constexpr int kBatchesPerTurn = 16;
+  static inline const std::string kNoError;
 
   /// Reads one source topic (a query with one input).
   size_t PollTopic(const std::string& topic);
@@ -55,6 +72,7 @@ class PersistentQuery {
   std::map<std::pair<std::string, int32_t>, int64_t> next_offsets_;  ///< Per topic partition.
   /// The records of the last fetch, kept so that the next fetch reuses their buffers.
   std::vector<runtime::TopicRecord> fetched_;
+  std::optional<std::string> error_;
 };
 
 }  // namespace fluxo::engine

@@ -1,0 +1,145 @@
+#include "cli/run_command.h"
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "cli/engine_setup.h"
+#include "cli/stop_signals.h"
+#include "parser/parser.h"
+#include "runtime/core/error.h"
+#include "runtime/core/format_error.h"
+#include "runtime/engine/engine.h"
+#include "runtime/engine/engine_host.h"
+#include "runtime/topic/in_memory_topic_client.h"
+
+namespace fluxo::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+void PrintUsage(std::ostream& out, const po::options_description& options) {
+  out << "Usage: fluxo run FILE.sql [options]\n"
+         "\n"
+         "Checks every statement of FILE.sql, then runs them and keeps the persistent queries\n"
+         "(CREATE ... AS SELECT, INSERT INTO ... SELECT) running until SIGINT or SIGTERM. With\n"
+         "no bootstrap.servers configured it starts an embedded broker in-process.\n"
+         "\n"
+      << options;
+}
+
+/// Push and pull queries need someone to read their rows: the shell or the server.
+void RejectInteractiveQueries(const std::vector<ast::Statement>& statements) {
+  for (const ast::Statement& statement : statements) {
+    if (std::holds_alternative<ast::QueryStatement>(statement.node)) {
+      throw Error(ErrorKind::kPlanning,
+                  "fluxo run runs persistent queries; a SELECT needs a reader: run it in "
+                  "'fluxo shell' or send it to 'fluxo server', or write its result to a topic "
+                  "with CREATE STREAM ... AS SELECT",
+                  statement.span);
+    }
+  }
+}
+
+/// Runs `script` on an engine over in-memory copies of the cluster's topics (same names and
+/// partition counts, no records) without state on disk: every error a statement can hit
+/// before its query reads a record shows up here, and nothing real changes.
+void DryRun(const std::string& script,
+            const std::map<std::string, std::string>& config,
+            runtime::TopicClient& cluster) {
+  auto mirror = std::make_shared<runtime::InMemoryTopicClient>();
+  for (const std::string& topic : cluster.ListTopics()) {
+    mirror->CreateTopic(topic, cluster.PartitionCount(topic));
+  }
+  std::map<std::string, std::string> dry_config = config;
+  dry_config.erase("state.dir");
+  engine::Engine dry(mirror, dry_config);
+  dry.SetLogSkippedRecords(false);
+  dry.ExecuteScript(script);
+}
+
+}  // namespace
+
+int RunRunCommand(const std::vector<std::string>& arguments, const CommandIo& io) {
+  po::options_description options("Options");
+  options.add_options()("help,h", "print this help and exit");
+  AddEngineOptions(options);
+  po::options_description hidden;
+  hidden.add_options()("file", po::value<std::string>());
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  po::variables_map values;
+  try {
+    po::store(po::command_line_parser(arguments).options(all).positional(positional).run(), values);
+    po::notify(values);
+  } catch (const po::error& error) {
+    io.err << "fluxo run: " << error.what() << "\n\n";
+    PrintUsage(io.err, options);
+    return kExitUsage;
+  }
+  if (values.count("help") != 0) {
+    PrintUsage(io.out, options);
+    return kExitOk;
+  }
+  if (values.count("file") == 0) {
+    io.err << "fluxo run: name the .sql file to run\n\n";
+    PrintUsage(io.err, options);
+    return kExitUsage;
+  }
+  const std::string path = values["file"].as<std::string>();
+  std::ifstream in(path);
+  if (!in) {
+    io.err << "fluxo run: cannot read '" << path << "'\n";
+    return kExitFailure;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::string script = text.str();
+
+  StopSignals stop_signals;  // Before librdkafka or the engine start threads.
+  try {
+    RejectInteractiveQueries(parser::ParseStatements(script));
+  } catch (const Error& error) {
+    io.err << path << ": " << FormatError(error, script) << "\n";
+    return kExitFailure;
+  }
+  EngineSetup setup;
+  try {
+    setup = SetUpEngine(EngineOptionsFrom(values), io.err);
+    DryRun(script, setup.config, *setup.topics);
+  } catch (const Error& error) {
+    io.err << path << ": " << FormatError(error, script) << "\n";
+    return kExitFailure;
+  }
+
+  engine::EngineHost host(std::make_unique<engine::Engine>(setup.topics, setup.config));
+  try {
+    const auto results =
+        host.Call([&](engine::Engine& engine) { return engine.ExecuteScript(script); });
+    for (const engine::StatementResult& result : results) {
+      if (!result.message.empty()) {
+        io.err << "fluxo run: " << result.message << "\n";
+      }
+    }
+  } catch (const Error& error) {
+    io.err << path << ": " << FormatError(error, script) << "\n";
+    return kExitFailure;
+  }
+  host.Start();
+  io.err << "fluxo run: running; stop with Ctrl-C (SIGINT) or SIGTERM" << std::endl;
+  const int received = stop_signals.Wait();
+  io.err << "fluxo run: stopping on signal " << received << "\n";
+  host.Stop();
+  io.err << "fluxo run: stopped after " << host.records_read() << " records\n";
+  return kExitOk;
+}
+
+}  // namespace fluxo::cli

@@ -1,0 +1,56 @@
+#include "runtime/engine/engine_host.h"
+
+namespace fluxo::engine {
+
+EngineHost::EngineHost(std::unique_ptr<Engine> engine, std::chrono::milliseconds idle_wait)
+    : engine_(std::move(engine)), idle_wait_(idle_wait) {}
+
+EngineHost::~EngineHost() {
+  Stop();
+}
+
+void EngineHost::Start() {
+  if (driver_.joinable()) {
+    return;
+  }
+  stopping_ = false;
+  driver_ = std::thread([this] { Drive(); });
+}
+
+void EngineHost::Stop() {
+  if (!driver_.joinable()) {
+    return;
+  }
+  stopping_ = true;
+  Wake();
+  driver_.join();
+}
+
+void EngineHost::Drive() {
+  while (!stopping_) {
+    while (callers_waiting_ > 0) {
+      std::this_thread::yield();
+    }
+    size_t read = 0;
+    {
+      const std::lock_guard lock(engine_mutex_);
+      read = engine_->PollQueries();
+    }
+    records_read_ += read;
+    if (read == 0) {
+      std::unique_lock lock(wake_mutex_);
+      wake_.wait_for(lock, idle_wait_, [this] { return woken_ || stopping_.load(); });
+      woken_ = false;
+    }
+  }
+}
+
+void EngineHost::Wake() {
+  {
+    const std::lock_guard lock(wake_mutex_);
+    woken_ = true;
+  }
+  wake_.notify_one();
+}
+
+}  // namespace fluxo::engine
