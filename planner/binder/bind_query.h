@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "parser/ast/statement.h"
 #include "planner/catalog/catalog.h"
@@ -21,6 +22,9 @@ struct QueryBindOptions {
   /// no key (a keyless stream re-keyed by PARTITION BY or a join).
   FormatKind default_key_format = FormatKind::kKafka;
 };
+
+/// The prefix of the topic a push query's results go to (`_fluxo-transient-<query id>`).
+inline constexpr std::string_view kTransientTopicPrefix = "_fluxo-transient-";
 
 /// Binds a push query (`SELECT ... EMIT CHANGES|FINAL`, or Flink's continuous `SELECT` over a
 /// stream) into a plan whose sink is the internal topic `_fluxo-transient-<query id>`, written

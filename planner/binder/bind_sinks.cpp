@@ -188,7 +188,7 @@ LogicalPlan BindPushQuery(const ast::Query& query,
                   ? SourceType::kTable
                   : SourceType::kStream;
   sink.schema = plan.output_schema;
-  sink.topic = "_fluxo-transient-" + query_id;
+  sink.topic = std::string(kTransientTopicPrefix) + query_id;
   const bool has_key = !sink.schema.IndexesIn(ColumnNamespace::kKey).empty();
   sink.key_format = FormatSpec{has_key ? FormatKind::kJson : FormatKind::kNone, ',', std::nullopt};
   sink.value_format = FormatSpec{FormatKind::kJson, ',', std::nullopt};

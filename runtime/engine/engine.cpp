@@ -7,6 +7,7 @@
 
 #include "parser/parser.h"
 #include "parser/sql_formatter.h"
+#include "planner/binder/bind_query.h"
 #include "runtime/core/error.h"
 #include "runtime/core/log.h"
 #include "runtime/engine/engine_state.h"
@@ -87,6 +88,8 @@ StatementResult Execute(EngineState& state,
 Engine::Engine(std::shared_ptr<runtime::TopicClient> topics)
     : state_(std::make_unique<EngineState>()) {
   state_->topics = std::move(topics);
+  state_->query_topics = std::make_unique<runtime::PrefixRoutingTopicClient>(
+      *state_->topics, state_->transient_topics, std::string(planner::kTransientTopicPrefix));
 }
 
 Engine::Engine(std::shared_ptr<runtime::TopicClient> topics,

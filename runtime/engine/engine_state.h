@@ -14,6 +14,8 @@
 #include "runtime/engine/persistent_query.h"
 #include "runtime/engine/statement_result.h"
 #include "runtime/functions/function_registry.h"
+#include "runtime/topic/in_memory_topic_client.h"
+#include "runtime/topic/prefix_routing_topic_client.h"
 #include "runtime/topic/topic_client.h"
 
 namespace fluxo::engine {
@@ -21,6 +23,10 @@ namespace fluxo::engine {
 /// Everything one engine owns.
 struct EngineState {
   std::shared_ptr<runtime::TopicClient> topics;
+  /// Push queries' result topics: in memory, whatever `topics` is.
+  runtime::InMemoryTopicClient transient_topics;
+  /// What queries read and write: `topics`, except push queries' results (transient_topics).
+  std::unique_ptr<runtime::PrefixRoutingTopicClient> query_topics;
   planner::Catalog catalog;
   std::map<std::string, std::string> properties;
   std::map<std::string, std::string> variables;  ///< DEFINE name = 'value'.

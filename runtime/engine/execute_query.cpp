@@ -97,7 +97,7 @@ StatementResult StartQuery(EngineState& state,
   // nothing.
   auto query = std::make_unique<PersistentQuery>(std::move(physical),
                                                  text,
-                                                 *state.topics,
+                                                 *state.query_topics,
                                                  state.processing_log,
                                                  MakeStateInstance(state, query_id),
                                                  ReadsFromEnd(state));
@@ -314,10 +314,7 @@ StatementResult ExecutePushQuery(EngineState& state,
   planner::LogicalPlan logical = planner::BindPushQuery(
       query, state.catalog, *state.functions, query_id, BindOptionsOf(state));
   const planner::SourceDescription sink = logical.sink.description;
-  if (state.topics->TopicExists(sink.topic)) {
-    state.topics->DeleteTopic(sink.topic);  // Left over from an earlier engine on this broker.
-  }
-  state.topics->CreateTopic(sink.topic, 1);
+  state.transient_topics.CreateTopic(sink.topic, 1);
   StatementResult result = StartQuery(state, std::move(logical), query_id, text);
   result.kind = StatementResult::Kind::kPushQuery;
   result.message = "Push query " + query_id + " started";

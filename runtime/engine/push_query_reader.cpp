@@ -1,4 +1,4 @@
-// Reading a push query's results back from its internal topic: Engine::ReadPushQuery and
+// Reading a push query's results back from its in-memory result topic: Engine::ReadPushQuery and
 // Engine::ClosePushQuery.
 
 #include <algorithm>
@@ -53,7 +53,7 @@ std::vector<PushQueryRow> Engine::ReadPushQuery(const std::string& query_id) {
   std::vector<PushQueryRow> rows;
   while (!push.rows_left.has_value() || *push.rows_left > 0) {
     const std::vector<runtime::TopicRecord> records =
-        state_->topics->Fetch(sink.topic, 0, push.next_offset, 1024);
+        state_->transient_topics.Fetch(sink.topic, 0, push.next_offset, 1024);
     if (records.empty()) {
       break;
     }
@@ -91,8 +91,8 @@ void Engine::ClosePushQuery(const std::string& query_id) {
     return query->id() == query_id;
   });
   state_->push_queries.erase(query_id);
-  if (state_->topics->TopicExists(topic)) {
-    state_->topics->DeleteTopic(topic);
+  if (state_->transient_topics.TopicExists(topic)) {
+    state_->transient_topics.DeleteTopic(topic);
   }
 }
 

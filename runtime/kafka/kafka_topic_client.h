@@ -41,7 +41,8 @@ class KafkaTopicClient final : public TopicClient {
   void CreateTopic(const std::string& topic, int32_t partitions) override;
   bool TopicExists(const std::string& topic) const override;
   int32_t PartitionCount(const std::string& topic) const override;
-  /// Through the Admin API; librdkafka's mock broker refuses it (kIo).
+  /// Through the Admin API; librdkafka's mock broker refuses it (kIo), except that with the
+  /// in-process `embedded` broker it logs a warning and leaves the topic in place.
   void DeleteTopic(const std::string& topic) override;
   std::vector<std::string> ListTopics() const override;
   TopicRecord Produce(const std::string& topic, TopicRecord record) override;
