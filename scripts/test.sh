@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 ./scripts/build.sh
+# The integration tests' clients (kcat, kafka-python, confluent-kafka) and the real Kafka broker.
+./scripts/install-test-tools.sh
 ctest --test-dir build --output-on-failure -j2

@@ -82,6 +82,23 @@ bool CreateTopicWithAdmin(rd_kafka_t* handle,
   return true;
 }
 
+bool ClusterHasController(rd_kafka_t* handle, int timeout_ms) {
+  const int32_t controller = rd_kafka_controllerid(handle, timeout_ms);
+  if (controller < 0) {
+    return false;
+  }
+  const rd_kafka_metadata_t* metadata = nullptr;
+  if (rd_kafka_metadata(handle, 0, nullptr, &metadata, timeout_ms) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    return false;
+  }
+  bool found = false;
+  for (int i = 0; i < metadata->broker_cnt; ++i) {
+    found = found || metadata->brokers[i].id == controller;
+  }
+  rd_kafka_metadata_destroy(metadata);
+  return found;
+}
+
 void DeleteTopicWithAdmin(rd_kafka_t* handle, const std::string& topic, int timeout_ms) {
   const std::string what = "Cannot delete topic '" + topic + "'";
   DeleteTopicPtr delete_topic(rd_kafka_DeleteTopic_new(topic.c_str()));

@@ -16,6 +16,11 @@ bool CreateTopicWithAdmin(rd_kafka_t* handle,
                           int32_t partitions,
                           int timeout_ms);
 
+/// True when the cluster names a controller among its brokers. librdkafka's mock cluster does
+/// not (it reports controller 0, which is no broker of it), and Admin API requests to it wait
+/// for one until they time out.
+bool ClusterHasController(rd_kafka_t* handle, int timeout_ms);
+
 /// Deletes `topic` through the Admin API; throws kIo with librdkafka's error text on failure.
 void DeleteTopicWithAdmin(rd_kafka_t* handle, const std::string& topic, int timeout_ms);
 

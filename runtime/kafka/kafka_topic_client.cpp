@@ -7,6 +7,7 @@
 #include "runtime/kafka/embedded_kafka_cluster.h"
 #include "runtime/kafka/kafka_admin.h"
 #include "runtime/kafka/kafka_record.h"
+#include "runtime/kafka/topic_auto_creation.h"
 
 namespace fluxo::runtime::kafka {
 namespace {
@@ -130,6 +131,26 @@ void KafkaTopicClient::CreateTopic(const std::string& topic, int32_t partitions)
   }
   if (embedded_ != nullptr) {
     embedded_->CreateTopic(topic, partitions);
+  } else if (!ClusterHasController(producer_.get(), timeouts_.request_ms)) {
+    // A broker without a controller (librdkafka's mock broker as `fluxo kafka`) cannot serve
+    // CreateTopics, but auto-creates topics with its default partition count.
+    const std::optional<int32_t> created =
+        RequestTopicAutoCreation(properties_, topic, timeouts_.request_ms);
+    if (!created.has_value()) {
+      throw Error(ErrorKind::kIo,
+                  "Cannot create topic '" + topic +
+                      "': the broker has no controller for CreateTopics and did not auto-create "
+                      "it");
+    }
+    if (*created != partitions) {
+      throw Error(ErrorKind::kIo,
+                  "Cannot create topic '" + topic + "' with " + std::to_string(partitions) +
+                      " partitions: the broker has no controller for CreateTopics and "
+                      "auto-created it with " +
+                      std::to_string(*created) +
+                      " (with the embedded broker, create it beforehand: fluxo kafka --topic " +
+                      topic + ":" + std::to_string(partitions) + ")");
+    }
   } else if (!CreateTopicWithAdmin(producer_.get(), topic, partitions, timeouts_.request_ms)) {
     // Created meanwhile by someone else: compare with what they created.
     const std::optional<int32_t> existing = FindPartitionCount(topic);

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs the independent clients the integration tests check Fluxo against, and the real Kafka
+# broker they run on:
+#   - kcat (Debian package; apt-get update only when something is missing, sudo only when not root)
+#   - a Python virtualenv at .cache/test-venv (from the machine's python3) with pinned kafka-python
+#     and confluent-kafka from PyPI
+#   - the Apache Kafka broker's jars, through scripts/kafka-broker.sh install
+# Idempotent and quick (well under a second) when everything is already there. Works from any
+# directory.
+# Usage: scripts/install-test-tools.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# Changing a pin reinstalls the venv's packages on the next run (the stamp names the pins).
+python_packages=(kafka-python==2.3.3 confluent-kafka==2.16.1)
+venv=.cache/test-venv
+
+# --- Debian packages ---------------------------------------------------------------------------
+debian_packages=(kcat)
+missing=()
+for package in "${debian_packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo_cmd=(sudo)
+  fi
+  echo "install-test-tools: installing ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+
+# --- Python clients ----------------------------------------------------------------------------
+stamp="$venv/.installed-$(printf '%s\n' "${python_packages[@]}" | sha256sum | cut -c1-16)"
+if [ ! -f "$stamp" ]; then
+  echo "install-test-tools: installing ${python_packages[*]} into $venv"
+  if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv"
+  fi
+  rm -f "$venv"/.installed-*
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check "${python_packages[@]}"
+  touch "$stamp"
+fi
+
+# --- The real Kafka broker ---------------------------------------------------------------------
+./scripts/kafka-broker.sh install
