@@ -1,0 +1,200 @@
+"""`fluxo run` on the embedded broker (`fluxo kafka` as its own process), end to end.
+
+Inputs are produced and outputs read with kafka-python; the expected results are computed here
+in Python from the generated inputs, never by Fluxo. Three persistent queries run in one
+`fluxo run` process:
+
+- a filter/projection (trades with a notional of at least 1000 into BIG_TRADES),
+- a windowed aggregation (trades per symbol per 10-second tumbling window, EMIT CHANGES: the
+  last update of each window must carry the window's full count and sum),
+- a stream-table join on a non-key column (pageviews keyed by view id joined to users on
+  user_id, so the stream goes through a repartition topic).
+
+Then SIGTERM must stop `fluxo run` with exit 0. Prints PASS/FAIL lines; exits 1 on failure.
+
+Usage: .cache/test-venv/bin/python tests/integration/fluxo_run_embedded_test.py PATH/TO/fluxo
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fluxo_process import FluxoRun  # noqa: E402
+from kafka_helpers import EmbeddedKafka, consume_all, produce_json  # noqa: E402
+
+PARTITIONS = 4  # The mock broker auto-creates topics with 4: the sinks inherit this count.
+WINDOW_MS = 10_000
+
+SQL = """
+SET 'auto.offset.reset' = 'earliest';
+
+CREATE STREAM trades (symbol STRING KEY, price DOUBLE, shares INT, ts BIGINT)
+  WITH (KAFKA_TOPIC = 'trades', VALUE_FORMAT = 'JSON', TIMESTAMP = 'ts');
+
+CREATE STREAM big_trades WITH (KAFKA_TOPIC = 'big_trades') AS
+  SELECT symbol, price, shares, price * shares AS notional
+  FROM trades WHERE price * shares >= 1000;
+
+CREATE TABLE volume WITH (KAFKA_TOPIC = 'volume') AS
+  SELECT symbol, AS_VALUE(symbol) AS sym, WINDOWSTART AS ws, COUNT(*) AS trades,
+         SUM(shares) AS total_shares
+  FROM trades WINDOW TUMBLING (SIZE 10 SECONDS) GROUP BY symbol EMIT CHANGES;
+
+CREATE TABLE users (user_id STRING PRIMARY KEY, name STRING, region STRING)
+  WITH (KAFKA_TOPIC = 'users', VALUE_FORMAT = 'JSON');
+
+CREATE STREAM pageviews (view_id STRING KEY, user_id STRING, page STRING, ts BIGINT)
+  WITH (KAFKA_TOPIC = 'pageviews', VALUE_FORMAT = 'JSON', TIMESTAMP = 'ts');
+
+CREATE STREAM enriched WITH (KAFKA_TOPIC = 'enriched') AS
+  SELECT pv.user_id AS user_id, pv.view_id AS view_id, pv.page AS page, u.name AS name,
+         u.region AS region
+  FROM pageviews pv JOIN users u ON pv.user_id = u.user_id;
+"""
+
+
+class TestFailure(Exception):
+    pass
+
+
+def check(condition: bool, message: str) -> None:
+    if not condition:
+        raise TestFailure(message)
+    print(f"PASS {message}", flush=True)
+
+
+def make_inputs(rng: random.Random, base_ms: int):
+    symbols = ["PETR4", "VALE3", "ITUB4", "BBDC4", "ABEV3"]
+    trades = []
+    for i in range(400):
+        trades.append((rng.choice(symbols), {
+            "price": round(rng.uniform(5, 120), 2),
+            "shares": rng.randint(1, 40),
+            "ts": base_ms + i * 250 + rng.randint(0, 200),
+        }))
+    users = [(f"u{n}", {"name": f"User {n}", "region": rng.choice(["north", "south", "east"])})
+             for n in range(40)]
+    pageviews = []
+    for i in range(300):
+        # Users u0..u44: views of u40..u44 have no user row and must not join.
+        pageviews.append((f"v{i}", {
+            "user_id": f"u{rng.randint(0, 44)}",
+            "page": f"/page/{rng.randint(1, 9)}",
+            "ts": base_ms + 600_000 + i,  # After every user row (their timestamps: now).
+        }))
+    return trades, users, pageviews
+
+
+def expected_big_trades(trades):
+    return Counter(
+        (symbol, v["price"], v["shares"], round(v["price"] * v["shares"], 6))
+        for symbol, v in trades if v["price"] * v["shares"] >= 1000)
+
+
+def expected_windows(trades):
+    windows = defaultdict(lambda: [0, 0])
+    for symbol, v in trades:
+        start = v["ts"] - v["ts"] % WINDOW_MS
+        windows[(symbol, start)][0] += 1
+        windows[(symbol, start)][1] += v["shares"]
+    return {key: tuple(value) for key, value in windows.items()}
+
+
+def expected_enriched(users, pageviews):
+    by_id = dict(users)
+    return Counter(
+        (v["user_id"], view_id, v["page"], by_id[v["user_id"]]["name"],
+         by_id[v["user_id"]]["region"])
+        for view_id, v in pageviews if v["user_id"] in by_id)
+
+
+def latest_windows(records):
+    latest = {}
+    for record in sorted(records, key=lambda r: (r.partition, r.offset)):
+        if record.value is None:
+            continue
+        value = record.value
+        latest[(value["SYM"], value["WS"])] = (value["TRADES"], value["TOTAL_SHARES"])
+    return latest
+
+
+def wait_for(read, is_complete, timeout_s: float = 90.0):
+    """Re-reads an output until is_complete(result) or the timeout; returns the last result."""
+    deadline = time.monotonic() + timeout_s
+    result = read()
+    while not is_complete(result) and time.monotonic() < deadline:
+        time.sleep(1)
+        result = read()
+    return result
+
+
+def run(fluxo: str) -> None:
+    rng = random.Random(20261121)
+    base_ms = (int(time.time() * 1000) // WINDOW_MS) * WINDOW_MS - 3_600_000
+    trades, users, pageviews = make_inputs(rng, base_ms)
+    topics = {name: PARTITIONS for name in ["trades", "users", "pageviews"]}
+    with EmbeddedKafka(fluxo, topics=topics) as broker:
+        produce_json(broker.bootstrap, "users", users)
+        produce_json(broker.bootstrap, "trades", trades)
+        produce_json(broker.bootstrap, "pageviews", pageviews)
+        print(f"PASS produced {len(trades)} trades, {len(users)} users, {len(pageviews)} "
+              f"pageviews with kafka-python to {broker.bootstrap}", flush=True)
+        with FluxoRun(fluxo, SQL, bootstrap=broker.bootstrap) as fluxo_run:
+            try:
+                fluxo_run.wait_for_log("running; stop with")
+                want_big = expected_big_trades(trades)
+                got = wait_for(
+                    lambda: consume_all(broker.bootstrap, "big_trades", idle_timeout_s=3),
+                    lambda records: len(records) >= sum(want_big.values()))
+                got_big = Counter(
+                    (r.key, r.value["PRICE"], r.value["SHARES"], round(r.value["NOTIONAL"], 6))
+                    for r in got)
+                check(got_big == want_big,
+                      f"filter/projection: BIG_TRADES holds exactly the {sum(want_big.values())} "
+                      f"expected records (got {len(got)})")
+
+                want_windows = expected_windows(trades)
+                windows = wait_for(
+                    lambda: latest_windows(consume_all(broker.bootstrap, "volume", idle_timeout_s=3)),
+                    lambda latest: latest == want_windows)
+                check(windows == want_windows,
+                      f"windowed aggregation: the last update of each of the {len(want_windows)} "
+                      f"(symbol, window) pairs has its full count and sum")
+
+                want_enriched = expected_enriched(users, pageviews)
+                got = wait_for(
+                    lambda: consume_all(broker.bootstrap, "enriched", idle_timeout_s=3),
+                    lambda records: len(records) >= sum(want_enriched.values()))
+                got_enriched = Counter(
+                    (r.key, r.value["VIEW_ID"], r.value["PAGE"], r.value["NAME"], r.value["REGION"])
+                    for r in got)
+                check(got_enriched == want_enriched,
+                      f"stream-table join through a repartition topic: ENRICHED holds exactly the "
+                      f"{sum(want_enriched.values())} pageviews of known users (got {len(got)})")
+            except Exception:
+                print("fluxo run's log:\n" + fluxo_run.log(), flush=True)
+                raise
+            code = fluxo_run.stop()
+            check(code == 0, f"SIGTERM stops fluxo run with exit 0 (got {code})")
+
+
+def main() -> int:
+    if len(sys.argv) != 2:
+        print(f"usage: {sys.argv[0]} PATH/TO/fluxo", file=sys.stderr)
+        return 2
+    try:
+        run(sys.argv[1])
+        return 0
+    except Exception as error:  # noqa: BLE001 - every failure is reported the same way
+        print(f"FAIL {type(error).__name__}: {error}", flush=True)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
