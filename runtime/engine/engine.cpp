@@ -198,6 +198,10 @@ const std::map<std::string, std::string>& Engine::properties() const {
   return state_->properties;
 }
 
+const std::map<std::string, std::string>& Engine::variables() const {
+  return state_->variables;
+}
+
 const ProcessingLog& Engine::processing_log() const {
   return state_->processing_log;
 }

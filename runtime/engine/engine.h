@@ -30,6 +30,15 @@ struct PushQueryRow {
   bool operator==(const PushQueryRow&) const = default;
 };
 
+/// What one running query has done so far, for monitoring (REST's /metrics).
+struct QueryMetrics {
+  std::string query_id;
+  bool push_query = false;  ///< A transient push query rather than a persistent one.
+  bool failed = false;      ///< The query stopped with an error (SHOW QUERIES: ERROR).
+  uint64_t records_read = 0;
+  uint64_t records_skipped = 0;  ///< Processing-log entries: bad input, late records, ...
+};
+
 /// The one facade every front end drives (STYLE.md §9.8): SQL text in, results and errors out.
 /// Holds the catalog, the session properties and the persistent queries of one Fluxo instance.
 /// Statements run one at a time; persistent queries are driven by RunUntilIdle() in this
@@ -76,12 +85,26 @@ class Engine {
   /// Stops push query `query_id` and drops its internal topic.
   void ClosePushQuery(const std::string& query_id);
 
+  /// Inserts rows given as JSON objects (`{"COL": value, ...}`, names matched as the JSON
+  /// format matches them, missing columns NULL) into stream or table `target`, as INSERT
+  /// VALUES does: REST's /inserts-stream and webhooks. All or nothing: every row is checked
+  /// before any is written. Throws fluxo::Error: kBinding for an unknown target, kExecution
+  /// naming the row (0-based) and the problem for a row that does not fit the columns.
+  void InsertJsonRows(const std::string& target, const std::vector<std::string>& json_rows);
+
+  /// Returns the counters of every persistent and push query, in creation order (/metrics).
+  std::vector<QueryMetrics> CollectQueryMetrics() const;
+
   const planner::Catalog& catalog() const;
 
   runtime::TopicClient& topics();
 
   /// Session properties set with SET (and the engine's configuration).
   const std::map<std::string, std::string>& properties() const;
+
+  /// Variables defined with DEFINE (names upper-cased unless quoted), for front ends that
+  /// substitute `${name}` in a statement's text before running it.
+  const std::map<std::string, std::string>& variables() const;
 
   /// Records skipped because they could not be read, evaluated or written, per query.
   const ProcessingLog& processing_log() const;

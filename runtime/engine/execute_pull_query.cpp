@@ -289,6 +289,10 @@ StatementResult ExecutePullQuery(EngineState& state, const ast::Query& query) {
   for (const OutputColumn& column : columns) {
     result.columns.push_back(column.name);
     result.column_types.push_back(column.expression->type->ToString());
+    Column typed;
+    typed.name = column.name;
+    typed.type = column.expression->type;
+    result.column_schema.push_back(std::move(typed));
     evaluators.push_back(expr::CompileExpression(column.expression));
   }
   const expr::EvaluatorPtr predicate = where ? expr::CompileExpression(where) : nullptr;
@@ -307,6 +311,7 @@ StatementResult ExecutePullQuery(EngineState& state, const ast::Query& query) {
       return true;  // A row the predicate cannot be evaluated on does not pass, as in WHERE.
     }
     std::vector<std::string> cells;
+    ValueList values;
     for (size_t i = 0; i < evaluators.size(); ++i) {
       Value value;
       try {
@@ -318,8 +323,10 @@ StatementResult ExecutePullQuery(EngineState& state, const ast::Query& query) {
         // A failing expression gives NULL, as in a persistent query's projection.
       }
       cells.push_back(CellText(value, *columns[i].expression->type));
+      values.push_back(std::move(value));
     }
     result.rows.push_back(std::move(cells));
+    result.row_values.push_back(std::move(values));
     return !limit.has_value() || result.rows.size() < static_cast<size_t>(*limit);
   };
 

@@ -12,6 +12,8 @@
 #include "planner/binder/expression_binder.h"
 #include "planner/binder/source_name_hint.h"
 #include "runtime/core/error.h"
+#include "runtime/core/log.h"
+#include "runtime/engine/engine_properties.h"
 #include "runtime/engine/engine_state.h"
 #include "runtime/expr/cast.h"
 #include "runtime/expr/evaluator.h"
@@ -23,19 +25,35 @@ namespace fluxo::engine {
 
 namespace {
 
-// The stores of a new query's operators: in a RocksDB database in `<state dir>/<query id>`
-// when the engine keeps state on disk (`state.dir`, or ksqlDB's `ksql.streams.state.dir`), in
-// memory otherwise. A query reads its source from the start (offsets are not restored yet), so
-// state an earlier run left under the same query id is removed first: it would count the same
-// records twice.
+// The stores of a new query's operators: in a RocksDB database in
+// `<state dir>/<service.id>/<query id>` when the engine keeps state on disk (`state.dir`), in
+// memory otherwise. A database that an earlier run of the same statement left there is kept:
+// the query resumes from the offsets committed with its state (PersistentQuery). One left by
+// another statement under the same query id is removed first, as it would mix two queries.
 std::unique_ptr<state::StateInstance> MakeStateInstance(const EngineState& state,
-                                                        const std::string& query_id) {
-  for (const char* property : {"state.dir"}) {
-    const auto setting = state.properties.find(property);
-    if (setting == state.properties.end() || setting->second.empty()) {
-      continue;
-    }
-    const std::filesystem::path directory = std::filesystem::path(setting->second) / query_id;
+                                                        const std::string& query_id,
+                                                        const std::string& statement) {
+  const auto setting = state.properties.find("state.dir");
+  if (setting == state.properties.end() || setting->second.empty()) {
+    return std::make_unique<state::InMemoryStateInstance>();
+  }
+  const std::filesystem::path directory =
+      std::filesystem::path(setting->second) / ServiceId(state.properties) / query_id;
+  state::RocksDbStateOptions options;
+  options.directory = directory.string();
+  auto instance = std::make_unique<state::RocksDbStateInstance>(options);
+  const std::optional<std::string> stored =
+      instance->ReadMetadata(PersistentQuery::kStatementMetadataKey);
+  if (stored.has_value() && *stored == statement) {
+    LogLine(LogLevel::kInfo,
+            "Query " + query_id + " resumes from its state in " + options.directory);
+    return instance;
+  }
+  if (stored.has_value()) {
+    LogLine(LogLevel::kInfo,
+            "The state in " + options.directory + " belongs to another statement: query " +
+                query_id + " starts with empty state");
+    instance.reset();
     std::error_code error;
     std::filesystem::remove_all(directory, error);
     if (error) {
@@ -43,11 +61,10 @@ std::unique_ptr<state::StateInstance> MakeStateInstance(const EngineState& state
           ErrorKind::kIo,
           "Cannot clear the state directory " + directory.string() + ": " + error.message());
     }
-    state::RocksDbStateOptions options;
-    options.directory = directory.string();
-    return std::make_unique<state::RocksDbStateInstance>(std::move(options));
+    instance = std::make_unique<state::RocksDbStateInstance>(options);
   }
-  return std::make_unique<state::InMemoryStateInstance>();
+  instance->Flush({{std::string(PersistentQuery::kStatementMetadataKey), statement}});
+  return instance;
 }
 
 // True when the session property `name` is set to "true".
@@ -99,7 +116,7 @@ StatementResult StartQuery(EngineState& state,
                                                  text,
                                                  *state.query_topics,
                                                  state.processing_log,
-                                                 MakeStateInstance(state, query_id),
+                                                 MakeStateInstance(state, query_id, text),
                                                  ReadsFromEnd(state));
   if (query->plan().creates_sink) {
     state.topics->CreateTopic(logical.sink.description.topic, logical.sink.partitions);
@@ -318,10 +335,12 @@ StatementResult ExecutePushQuery(EngineState& state,
   StatementResult result = StartQuery(state, std::move(logical), query_id, text);
   result.kind = StatementResult::Kind::kPushQuery;
   result.message = "Push query " + query_id + " started";
+  result.table_changes = sink.type == planner::SourceType::kTable;
   for (const Column& column : sink.schema.columns()) {
     result.columns.push_back(column.name);
     result.column_types.push_back(column.type->ToString());
   }
+  result.column_schema = sink.schema.columns();
   EngineState::PushQueryState& push = state.push_queries[query_id];
   push.sink = sink;
   push.rows_left = query.limit;

@@ -1,8 +1,13 @@
 #include "runtime/engine/persistent_query.h"
 
 #include <algorithm>
+#include <charconv>
 #include <limits>
+#include <optional>
+#include <string>
 #include <utility>
+
+#include "runtime/core/error.h"
 
 namespace fluxo::engine {
 
@@ -17,22 +22,67 @@ PersistentQuery::PersistentQuery(planner::PhysicalPlan plan,
       topics_(topics),
       state_(std::move(state)) {
   pipeline_ = runtime::Pipeline::Build(plan_, topics_, processing_log, *state_);
-  if (from_end) {
-    for (const std::string& topic : pipeline_->topics()) {
-      for (int32_t partition = 0; partition < topics_.PartitionCount(topic); ++partition) {
-        next_offsets_[{topic, partition}] = topics_.EndOffset(topic, partition);
+  InitializeOffsets(from_end);
+}
+
+std::string PersistentQuery::OffsetMetadataKey(const std::string& topic, int32_t partition) {
+  // Kafka topic names have no ':'.
+  return "offset:" + topic + ":" + std::to_string(partition);
+}
+
+void PersistentQuery::InitializeOffsets(bool from_end) {
+  for (const std::string& topic : pipeline_->topics()) {
+    for (int32_t partition = 0; partition < topics_.PartitionCount(topic); ++partition) {
+      const int64_t end = topics_.EndOffset(topic, partition);
+      const std::optional<std::string> committed =
+          state_->ReadMetadata(OffsetMetadataKey(topic, partition));
+      if (!committed.has_value()) {
+        next_offsets_[{topic, partition}] = from_end ? end : 0;
+        continue;
       }
+      int64_t offset = -1;
+      const auto parsed =
+          std::from_chars(committed->data(), committed->data() + committed->size(), offset);
+      if (parsed.ec != std::errc() || parsed.ptr != committed->data() + committed->size() ||
+          offset < 0) {
+        throw Error(ErrorKind::kIo,
+                    "Query " + id() + " cannot resume: its state holds a malformed offset '" +
+                        *committed + "' for topic '" + topic + "'; remove the query's state " +
+                        "directory to start it over");
+      }
+      if (offset > end) {
+        throw Error(ErrorKind::kIo,
+                    "Query " + id() + " cannot resume: its state was committed at offset " +
+                        std::to_string(offset) + " of topic '" + topic + "' partition " +
+                        std::to_string(partition) + ", beyond the partition's end (" +
+                        std::to_string(end) +
+                        "); was the topic deleted and recreated? Remove the query's state "
+                        "directory to start it over");
+      }
+      next_offsets_[{topic, partition}] = offset;
     }
   }
+}
+
+void PersistentQuery::Commit() {
+  // Operators hand their cached state to the stores, which write it in one batch with the
+  // offsets the next run resumes from.
+  pipeline_->Flush();
+  state::MetadataEntries offsets;
+  offsets.reserve(next_offsets_.size());
+  for (const auto& [partition, offset] : next_offsets_) {
+    offsets.emplace_back(OffsetMetadataKey(partition.first, partition.second),
+                         std::to_string(offset));
+  }
+  state_->Flush(offsets);
 }
 
 size_t PersistentQuery::Poll() {
   const std::vector<std::string>& topics = pipeline_->topics();
   const size_t read = topics.size() == 1 ? PollTopic(topics.front()) : PollTopics(topics);
+  records_read_ += read;
   if (read > 0) {
-    // Commit: operators hand their cached state to the stores, which write it in one batch.
-    pipeline_->Flush();
-    state_->Flush();
+    Commit();
   }
   return read;
 }

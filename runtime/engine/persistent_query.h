@@ -1,9 +1,11 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -21,14 +23,20 @@ class PersistentQuery {
  public:
   /// Starts the query over `topics`, keeping its operators' state in `state` (the query owns
   /// it: RocksDB for a server, in memory for tests).
-  /// It reads each source partition from its start, or with `from_end` (ksqlDB's
-  /// `auto.offset.reset=latest`) only what arrives after this constructor.
+  /// It resumes each source partition after the offset committed with `state` by an earlier
+  /// run, and throws fluxo::Error (kIo) when that offset lies beyond the partition's end (the
+  /// topic was deleted and recreated: never a silent reset). A partition without a committed
+  /// offset is read from its start, or with `from_end` (ksqlDB's `auto.offset.reset=latest`)
+  /// from what arrives after this constructor.
   PersistentQuery(planner::PhysicalPlan plan,
                   std::string statement,
                   runtime::TopicClient& topics,
                   ProcessingLog& processing_log,
                   std::unique_ptr<state::StateInstance> state,
                   bool from_end = false);
+
+  /// The state metadata key of the statement the state belongs to.
+  static constexpr std::string_view kStatementMetadataKey = "statement";
 
   const std::string& id() const { return plan_.query_id; }
 
@@ -42,6 +50,9 @@ class PersistentQuery {
   /// Reads and processes what is available on every source partition (up to kBatchesPerTurn
   /// batches each), then flushes the state; returns the number of records read.
   size_t Poll();
+
+  /// The number of records the query has read from its sources.
+  uint64_t records_read() const { return records_read_; }
 
   /// True once the query failed: it reads nothing more.
   bool failed() const { return error_.has_value(); }
@@ -59,6 +70,13 @@ class PersistentQuery {
   static constexpr int kBatchesPerTurn = 16;
   static inline const std::string kNoError;
 
+  /// The state metadata key of the next offset to read from a topic partition.
+  static std::string OffsetMetadataKey(const std::string& topic, int32_t partition);
+  /// Where each partition starts: committed offsets, else the start or the end.
+  void InitializeOffsets(bool from_end);
+  /// Writes the operators' state and the next offsets in one commit.
+  void Commit();
+
   /// Reads one source topic (a query with one input).
   size_t PollTopic(const std::string& topic);
   /// Reads several source topics (a join query), in timestamp order across them.
@@ -73,6 +91,7 @@ class PersistentQuery {
   /// The records of the last fetch, kept so that the next fetch reuses their buffers.
   std::vector<runtime::TopicRecord> fetched_;
   std::optional<std::string> error_;
+  uint64_t records_read_ = 0;
 };
 
 }  // namespace fluxo::engine

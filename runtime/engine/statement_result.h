@@ -4,6 +4,9 @@
 #include <utility>
 #include <vector>
 
+#include "runtime/core/logical_schema.h"
+#include "runtime/core/value.h"
+
 namespace fluxo::engine {
 
 /// What one executed statement gives back, as data the front ends render (the shell as boxed
@@ -27,6 +30,15 @@ struct StatementResult {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> notices;  ///< Warnings that did not stop the statement.
   std::string query_id;              ///< Set when the statement started a persistent query.
+  /// kPushQuery: true when the rows are a table's changes (per key, a new value or a delete),
+  /// false when they are a stream's appended rows.
+  bool table_changes = false;
+  /// Pull and push queries: the result's columns with their SQL types, in `columns` order (key
+  /// columns first, marked kKey), for front ends that render typed values (REST's JSON). A
+  /// push query's PushQueryRow holds the key columns' values, then the value columns'.
+  std::vector<Column> column_schema;
+  /// A pull query's rows as values, one per row of `rows`, typed as `column_schema`.
+  std::vector<ValueList> row_values;
 
   /// Returns a kMessage result.
   static StatementResult Message(std::string text) {

@@ -92,9 +92,9 @@ TEST_SUITE("engine") {
       CHECK(
           RunAggregations(on_disk, "SET '" + property + "'='" + directory.path().string() + "';") ==
           expected);
-      // One RocksDB database per query, named after the query.
-      CHECK(std::filesystem::exists(directory.path() / "CTAS_VOLUME_0" / "CURRENT"));
-      CHECK(std::filesystem::exists(directory.path() / "CTAS_PER_SECOND_1" / "CURRENT"));
+      // One RocksDB database per query, under the service id, named after the query.
+      CHECK(std::filesystem::exists(directory.path() / "fluxo" / "CTAS_VOLUME_0" / "CURRENT"));
+      CHECK(std::filesystem::exists(directory.path() / "fluxo" / "CTAS_PER_SECOND_1" / "CURRENT"));
       // Pull queries read the RocksDB materialization.
       CHECK(on_disk.Run("SELECT * FROM volume WHERE symbol = 'X';").rows == Rows{{"X", "17", "3"}});
       CHECK(on_disk.Run("SELECT symbol, WINDOWSTART, shares FROM per_second;").rows ==
@@ -102,16 +102,86 @@ TEST_SUITE("engine") {
     }
   }
 
-  TEST_CASE("a new query does not inherit state left in its directory by an earlier run") {
+  TEST_CASE("a query restarted over its state directory resumes from its last commit") {
     TemporaryDirectory directory("fluxo-query-state");
     const std::string setup = "SET 'state.dir'='" + directory.path().string() + "';";
-    std::vector<std::string> first;
+    const std::string statements =
+        "CREATE STREAM trades (symbol STRING KEY, shares INT) "
+        "WITH (kafka_topic='trades', format='JSON', partitions=1);"
+        "CREATE TABLE volume AS SELECT symbol, SUM(shares) AS shares, COUNT(*) AS trades "
+        "FROM trades GROUP BY symbol;";
+    EngineFixture second;
     {
-      EngineFixture run;
-      first = RunAggregations(run, setup);
+      // The first run: an engine on the same topics, stopped (destroyed) after one commit.
+      Engine first(second.topics);
+      first.SetLogSkippedRecords(false);
+      first.ExecuteScript(setup + statements);
+      second.Produce("trades", R"("X")", R"({"SHARES":10})", 100);
+      second.Produce("trades", R"("Y")", R"({"SHARES":1})", 200);
+      first.RunUntilIdle();
     }
-    EngineFixture again;  // Same query ids, same directories, records read from the start.
-    CHECK(RunAggregations(again, setup) == first);
+    second.Produce("trades", R"("X")", R"({"SHARES":5})", 300);  // Arrives while it is down.
+
+    // The second run, on the same state directory: the same statement resumes.
+    second.engine.ExecuteScript(setup + statements);
+    second.engine.RunUntilIdle();
+    std::vector<std::string> values;
+    for (const runtime::TopicRecord& record : second.Read("VOLUME")) {
+      values.push_back(record.key.value_or("<null>") + "|" + record.value.value_or("<null>"));
+    }
+    // X's count continues (2, not 1), and no record is read twice.
+    CHECK(values == std::vector<std::string>{R"("X"|{"SHARES":10,"TRADES":1})",
+                                             R"("Y"|{"SHARES":1,"TRADES":1})",
+                                             R"("X"|{"SHARES":15,"TRADES":2})"});
+  }
+
+  TEST_CASE("state left under a query id by another statement is not inherited") {
+    TemporaryDirectory directory("fluxo-query-state");
+    const std::string setup = "SET 'state.dir'='" + directory.path().string() +
+                              "';"
+                              "CREATE STREAM trades (symbol STRING KEY, shares INT) "
+                              "WITH (kafka_topic='trades', format='JSON', partitions=1);";
+    {
+      EngineFixture first;
+      first.engine.ExecuteScript(setup +
+                                 "CREATE TABLE volume AS SELECT symbol, SUM(shares) AS shares "
+                                 "FROM trades GROUP BY symbol;");
+      first.Produce("trades", R"("X")", R"({"SHARES":10})", 100);
+      first.engine.RunUntilIdle();
+    }
+
+    EngineFixture second;  // Fresh topics; the same query id CTAS_VOLUME_0, another statement.
+    second.engine.ExecuteScript(setup +
+                                "CREATE TABLE volume AS SELECT symbol, COUNT(*) AS trades "
+                                "FROM trades GROUP BY symbol;");
+    second.Produce("trades", R"("X")", R"({"SHARES":7})", 100);
+    second.engine.RunUntilIdle();
+    const std::vector<runtime::TopicRecord> records = second.Read("VOLUME");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].value == R"({"TRADES":1})");
+  }
+
+  TEST_CASE("a committed offset beyond the partition's end fails the query, never a reset") {
+    TemporaryDirectory directory("fluxo-query-state");
+    const std::string script = "SET 'state.dir'='" + directory.path().string() +
+                               "';"
+                               "CREATE STREAM trades (symbol STRING KEY, shares INT) "
+                               "WITH (kafka_topic='trades', format='JSON', partitions=1);"
+                               "CREATE TABLE volume AS SELECT symbol, SUM(shares) AS shares "
+                               "FROM trades GROUP BY symbol;";
+    {
+      EngineFixture first;
+      first.engine.ExecuteScript(script);
+      first.Produce("trades", R"("X")", R"({"SHARES":10})", 100);
+      first.Produce("trades", R"("X")", R"({"SHARES":2})", 200);
+      first.engine.RunUntilIdle();
+    }
+
+    EngineFixture recreated;  // The topic "was deleted and recreated": it is empty again.
+    const std::string error = recreated.ErrorOf(script);
+    CHECK(error.find("cannot resume") != std::string::npos);
+    CHECK(error.find("offset 2 of topic 'trades' partition 0") != std::string::npos);
+    CHECK(recreated.engine.catalog().FindSource("VOLUME") == nullptr);
   }
 }
 
