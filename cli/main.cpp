@@ -16,6 +16,7 @@
 #include <rocksdb/version.h>
 
 #include "cli/command.h"
+#include "cli/datagen_command.h"
 #include "cli/kafka_command.h"
 #include "cli/parse_command.h"
 #include "cli/run_command.h"
@@ -41,6 +42,9 @@ struct Subcommand {
 constexpr std::array kSubcommands = {
     Subcommand{
         "parse", "Parse SQL files and print each statement in canonical form", &RunParseCommand},
+    Subcommand{"datagen",
+               "Generate quickstart data (transactions, trades, ...) into a Kafka topic",
+               &RunDatagenCommand},
     Subcommand{"kafka",
                "Run an embedded Kafka-protocol broker (librdkafka's mock cluster)",
                &RunKafkaCommand},

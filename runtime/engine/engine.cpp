@@ -10,6 +10,7 @@
 #include "planner/binder/bind_query.h"
 #include "runtime/core/error.h"
 #include "runtime/core/log.h"
+#include "runtime/engine/engine_properties.h"
 #include "runtime/engine/engine_state.h"
 
 namespace fluxo::engine {
@@ -83,6 +84,20 @@ StatementResult Execute(EngineState& state,
       statement.node);
 }
 
+// True for the statements the command topic records: those that change the catalog or the
+// persistent queries.
+bool IsRecordedCommand(const ast::Statement& statement) {
+  return std::visit(
+      [](const auto& node) {
+        using Node = std::decay_t<decltype(node)>;
+        return std::is_same_v<Node, ast::CreateSource> ||
+               std::is_same_v<Node, ast::CreateSourceAs> || std::is_same_v<Node, ast::InsertInto> ||
+               std::is_same_v<Node, ast::DropSource> || std::is_same_v<Node, ast::CreateType> ||
+               std::is_same_v<Node, ast::DropType> || std::is_same_v<Node, ast::QueryControl>;
+      },
+      statement.node);
+}
+
 }  // namespace
 
 Engine::Engine(std::shared_ptr<runtime::TopicClient> topics)
@@ -110,6 +125,9 @@ std::vector<StatementResult> Engine::ExecuteScript(const std::string& script) {
     try {
       StatementResult result = Execute(*state_, statement, text);
       result.statement_text = text;
+      if (state_->command_topic != nullptr && IsRecordedCommand(statement)) {
+        state_->command_topic->Append(Command{text, state_->properties});
+      }
       results.push_back(std::move(result));
     } catch (Error& error) {
       if (!error.span().has_value()) {
@@ -154,6 +172,36 @@ std::vector<StatementResult> Engine::ExecuteScript(
   } restore{*state_, saved};
 
   return ExecuteScript(script);
+}
+
+size_t Engine::AttachCommandTopic() {
+  auto command_topic =
+      std::make_unique<CommandTopic>(*state_->topics, ServiceId(state_->properties));
+  const std::vector<Command> commands = command_topic->ReadAll();
+  const std::map<std::string, std::string> configured = state_->properties;
+  for (size_t i = 0; i < commands.size(); ++i) {
+    state_->properties = configured;
+    for (const auto& [name, value] : commands[i].properties) {
+      state_->properties[name] = value;
+    }
+    try {
+      ExecuteScript(commands[i].statement);
+    } catch (const Error& error) {
+      LogLine(LogLevel::kWarning,
+              "Command " + std::to_string(i) + " of " + command_topic->topic() +
+                  " fails on replay and is skipped: " + error.message() +
+                  " (statement: " + commands[i].statement + ")");
+    }
+  }
+  state_->properties = configured;
+  if (!commands.empty()) {
+    LogLine(LogLevel::kInfo,
+            "Replayed " + std::to_string(commands.size()) + " commands from " +
+                command_topic->topic() + ": " + std::to_string(state_->queries.size()) +
+                " queries running");
+  }
+  state_->command_topic = std::move(command_topic);
+  return commands.size();
 }
 
 size_t Engine::RunUntilIdle() {

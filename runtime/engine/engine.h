@@ -64,6 +64,13 @@ class Engine {
   std::vector<StatementResult> ExecuteScript(const std::string& script,
                                              const std::map<std::string, std::string>& overrides);
 
+  /// Replays the command topic of this engine's `service.id` (every DDL statement and
+  /// persistent query accepted before, in order, each with the properties it ran with), then
+  /// records each such statement accepted from now on. A command that fails again is logged
+  /// and skipped. Returns the number of commands replayed. Throws fluxo::Error (kIo) when the
+  /// topic cannot be created or read.
+  size_t AttachCommandTopic();
+
   /// Processes every record available to the persistent queries, query by query in creation
   /// order, until no query has input left. Returns the number of records read.
   size_t RunUntilIdle();

@@ -11,6 +11,7 @@
 #include "parser/ast/statement.h"
 #include "planner/catalog/catalog.h"
 #include "runtime/core/processing_log.h"
+#include "runtime/engine/command_topic.h"
 #include "runtime/engine/persistent_query.h"
 #include "runtime/engine/statement_result.h"
 #include "runtime/functions/function_registry.h"
@@ -42,6 +43,8 @@ struct EngineState {
 
   std::map<std::string, PushQueryState> push_queries;
   ProcessingLog processing_log;
+  /// Where accepted DDL and persistent queries are recorded (Engine::AttachCommandTopic).
+  std::unique_ptr<CommandTopic> command_topic;
   int next_query_number = 0;
   const functions::FunctionRegistry* functions = &functions::FunctionRegistry::BuiltIn();
 };

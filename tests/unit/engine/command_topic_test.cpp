@@ -1,0 +1,114 @@
+// The command topic: accepted DDL and persistent queries are recorded, and a new engine of the
+// same service replays them (streams, tables and queries come back; state resumes).
+
+#include "runtime/engine/command_topic.h"
+
+#include <filesystem>
+#include <random>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "tests/unit/engine/engine_test_fixture.h"
+
+namespace fluxo::engine {
+
+namespace {
+
+using testing::EngineFixture;
+using testing::Rows;
+
+std::filesystem::path FreshDirectory() {
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() /
+      ("fluxo-command-topic-" + std::to_string(std::random_device{}()));
+  std::filesystem::create_directories(path);
+  return path;
+}
+
+std::vector<std::string> Values(EngineFixture& f, const std::string& topic) {
+  std::vector<std::string> values;
+  for (const runtime::TopicRecord& record : f.Read(topic)) {
+    values.push_back(record.value.value_or("<null>"));
+  }
+  return values;
+}
+
+}  // namespace
+
+TEST_SUITE("engine") {
+  TEST_CASE("a restarted engine replays the command topic and its queries resume") {
+    const std::filesystem::path state_dir = FreshDirectory();
+    const std::map<std::string, std::string> config = {{"state.dir", state_dir.string()},
+                                                       {"service.id", "orders"}};
+    EngineFixture second;  // Its topics are the "broker" both engines share.
+    {
+      Engine first(second.topics, config);
+      first.SetLogSkippedRecords(false);
+      CHECK(first.AttachCommandTopic() == 0);
+      first.ExecuteScript(
+          "CREATE STREAM trades (symbol STRING KEY, shares INT) "
+          "WITH (kafka_topic='trades', format='JSON', partitions=1);"
+          "SET 'auto.offset.reset'='earliest';"
+          "CREATE TABLE volume AS SELECT symbol, COUNT(*) AS trades FROM trades GROUP BY symbol;"
+          "INSERT INTO trades (symbol, shares) VALUES ('X', 1);"
+          "SHOW QUERIES;");
+      first.RunUntilIdle();
+    }
+    // Only the CREATE statements were recorded, each with the properties it ran with.
+    const std::vector<Command> commands = CommandTopic(*second.topics, "orders").ReadAll();
+    REQUIRE(commands.size() == 2);
+    CHECK(commands[0].statement.starts_with("CREATE STREAM TRADES"));
+    CHECK(commands[1].statement.starts_with("CREATE TABLE VOLUME"));
+    CHECK(commands[1].properties.at("auto.offset.reset") == "earliest");
+    CHECK(commands[0].properties.count("auto.offset.reset") == 0);
+
+    second.Produce("trades", R"("X")", R"({"SHARES":2})", 10);
+    Engine restarted(second.topics, config);
+    restarted.SetLogSkippedRecords(false);
+    CHECK(restarted.AttachCommandTopic() == 2);
+    CHECK(restarted.catalog().FindSource("TRADES") != nullptr);
+    CHECK(restarted.catalog().FindSource("VOLUME") != nullptr);
+    restarted.RunUntilIdle();
+    // The count continues from the state the first engine committed: 1, then 2.
+    CHECK(Values(second, "VOLUME") ==
+          std::vector<std::string>{R"({"TRADES":1})", R"({"TRADES":2})"});
+    // New statements are recorded after the replayed ones.
+    restarted.ExecuteScript("TERMINATE CTAS_VOLUME_0;");
+    CHECK(CommandTopic(*second.topics, "orders").ReadAll().size() == 3);
+
+    std::error_code ignored;
+    std::filesystem::remove_all(state_dir, ignored);
+  }
+
+  TEST_CASE("a terminated query stays terminated after a replay") {
+    EngineFixture f;
+    Engine first(f.topics);
+    first.AttachCommandTopic();
+    first.ExecuteScript(
+        "CREATE STREAM s (id INT KEY, v INT) WITH (kafka_topic='s', format='JSON', partitions=1);"
+        "CREATE STREAM t AS SELECT * FROM s;"
+        "TERMINATE CSAS_T_0;");
+    Engine second(f.topics);
+    CHECK(second.AttachCommandTopic() == 3);
+    const std::vector<StatementResult> shown = second.ExecuteScript("SHOW QUERIES;");
+    CHECK(shown.at(0).rows.empty());
+  }
+
+  TEST_CASE("a command topic record that is not a command is an error naming its offset") {
+    EngineFixture f;
+    f.topics->CreateTopic(CommandTopic::TopicName("fluxo"), 1);
+    f.Produce(CommandTopic::TopicName("fluxo"), std::nullopt, "not json");
+    Engine engine(f.topics);
+    try {
+      engine.AttachCommandTopic();
+      FAIL("expected an error");
+    } catch (const Error& error) {
+      CHECK(std::string(error.what()).find("at offset 0") != std::string::npos);
+    }
+  }
+}
+
+}  // namespace fluxo::engine
