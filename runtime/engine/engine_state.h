@@ -45,7 +45,8 @@ struct EngineState {
   ProcessingLog processing_log;
   /// Where accepted DDL and persistent queries are recorded (Engine::AttachCommandTopic).
   std::unique_ptr<CommandTopic> command_topic;
-  int next_query_number = 0;
+  int next_query_number = 0;      ///< Of persistent queries: CSAS_X_<n>, INSERTQUERY_<n>.
+  int next_transient_number = 0;  ///< Of push queries: transient_<n>.
   const functions::FunctionRegistry* functions = &functions::FunctionRegistry::BuiltIn();
 };
 

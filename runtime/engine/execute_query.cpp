@@ -170,8 +170,17 @@ planner::QueryBindOptions BindOptionsOf(const EngineState& state) {
   return options;
 }
 
-std::string NextQueryId(EngineState& state, const std::string& prefix) {
-  return prefix + std::to_string(state.next_query_number++);
+// Starts a persistent query with the id `<prefix><n>`. The number is used up only when the
+// query starts, so that replaying the command topic (which holds only accepted statements)
+// gives every query the id, and so the state directory, it had before.
+StatementResult StartPersistentQuery(EngineState& state,
+                                     planner::LogicalPlan logical,
+                                     const std::string& prefix,
+                                     const std::string& text) {
+  const std::string query_id = prefix + std::to_string(state.next_query_number);
+  StatementResult result = StartQuery(state, std::move(logical), query_id, text);
+  ++state.next_query_number;
+  return result;
 }
 
 Value EvaluateConstant(EngineState& state,
@@ -220,8 +229,7 @@ StatementResult ExecuteCreateSourceAs(EngineState& state,
   planner::LogicalPlan logical = planner::BindCreateSourceAs(
       create, state.catalog, *state.functions, text, partitions, BindOptionsOf(state));
   const std::string prefix = create.kind == ast::SourceKind::kTable ? "CTAS_" : "CSAS_";
-  return StartQuery(
-      state, std::move(logical), NextQueryId(state, prefix + create.name.value + "_"), text);
+  return StartPersistentQuery(state, std::move(logical), prefix + create.name.value + "_", text);
 }
 
 StatementResult ExecuteInsertInto(EngineState& state,
@@ -229,7 +237,7 @@ StatementResult ExecuteInsertInto(EngineState& state,
                                   const std::string& text) {
   planner::LogicalPlan logical =
       planner::BindInsertInto(insert, state.catalog, *state.functions, BindOptionsOf(state));
-  return StartQuery(state, std::move(logical), NextQueryId(state, "INSERTQUERY_"), text);
+  return StartPersistentQuery(state, std::move(logical), "INSERTQUERY_", text);
 }
 
 StatementResult ExecuteInsertValues(EngineState& state, const ast::InsertValues& insert) {
@@ -327,7 +335,8 @@ namespace fluxo::engine {
 StatementResult ExecutePushQuery(EngineState& state,
                                  const ast::Query& query,
                                  const std::string& text) {
-  const std::string query_id = NextQueryId(state, "transient_");
+  // Push queries have numbers of their own: they are not replayed.
+  const std::string query_id = "transient_" + std::to_string(state.next_transient_number++);
   planner::LogicalPlan logical = planner::BindPushQuery(
       query, state.catalog, *state.functions, query_id, BindOptionsOf(state));
   const planner::SourceDescription sink = logical.sink.description;

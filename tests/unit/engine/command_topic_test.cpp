@@ -97,6 +97,17 @@ TEST_SUITE("engine") {
     CHECK(shown.at(0).rows.empty());
   }
 
+  TEST_CASE("persistent query ids count only started persistent queries, so replays match") {
+    EngineFixture f;
+    f.Run(
+        "CREATE STREAM s (id INT KEY, v INT) WITH (kafka_topic='s', format='JSON', "
+        "partitions=1);");
+    CHECK(f.Run("CREATE STREAM a AS SELECT * FROM s;").query_id == "CSAS_A_0");
+    CHECK(f.Run("SELECT * FROM s EMIT CHANGES;").query_id == "transient_0");
+    CHECK(f.ErrorOf("CREATE STREAM b WITH (kafka_topic='s') AS SELECT * FROM s;") != "no error");
+    CHECK(f.Run("CREATE STREAM c AS SELECT * FROM s;").query_id == "CSAS_C_1");
+  }
+
   TEST_CASE("a command topic record that is not a command is an error naming its offset") {
     EngineFixture f;
     f.topics->CreateTopic(CommandTopic::TopicName("fluxo"), 1);
