@@ -10,15 +10,32 @@ std::optional<std::string> Bytes(const void* data, size_t size) {
   return std::string(static_cast<const char*>(data), size);
 }
 
+// Sets `into` to the bytes (nothing for a null pointer), reusing its buffer.
+void AssignBytes(std::optional<std::string>& into, const void* data, size_t size) {
+  if (data == nullptr) {
+    into.reset();
+  } else if (into.has_value()) {
+    into->assign(static_cast<const char*>(data), size);
+  } else {
+    into.emplace(static_cast<const char*>(data), size);
+  }
+}
+
 }  // namespace
 
 TopicRecord RecordFromMessage(const rd_kafka_message_t& message) {
   TopicRecord record;
-  record.key = Bytes(message.key, message.key_len);
-  record.value = Bytes(message.payload, message.len);
+  CopyMessageInto(message, record);
+  return record;
+}
+
+void CopyMessageInto(const rd_kafka_message_t& message, TopicRecord& record) {
+  AssignBytes(record.key, message.key, message.key_len);
+  AssignBytes(record.value, message.payload, message.len);
   record.timestamp = rd_kafka_message_timestamp(&message, nullptr);
   record.partition = message.partition;
   record.offset = message.offset;
+  record.headers.clear();
   rd_kafka_headers_t* headers = nullptr;  // Owned by the message.
   if (rd_kafka_message_headers(&message, &headers) == RD_KAFKA_RESP_ERR_NO_ERROR) {
     const char* name = nullptr;
@@ -30,7 +47,6 @@ TopicRecord RecordFromMessage(const rd_kafka_message_t& message) {
       record.headers.push_back(RecordHeader{name, Bytes(value, size)});
     }
   }
-  return record;
 }
 
 HeadersPtr HeadersFromRecord(const TopicRecord& record) {

@@ -7,6 +7,7 @@
 #include "runtime/kafka/embedded_kafka_cluster.h"
 #include "runtime/kafka/kafka_admin.h"
 #include "runtime/kafka/kafka_record.h"
+#include "runtime/kafka/partition_fetcher.h"
 #include "runtime/kafka/topic_auto_creation.h"
 
 namespace fluxo::runtime::kafka {
@@ -43,14 +44,6 @@ const KafkaProperties kProducerDefaults = {
     {"linger.ms", "0"},
 };
 
-const KafkaProperties kConsumerDefaults = {
-    {"group.id", "fluxo-fetch"},  // Needed by assign(); this consumer never joins or commits.
-    {"enable.auto.commit", "false"},
-    {"enable.auto.offset.store", "false"},
-    {"enable.partition.eof", "true"},
-    {"auto.offset.reset", "error"},  // An offset out of range is an error, never a reset.
-};
-
 }  // namespace
 
 KafkaTopicClient::KafkaTopicClient(const KafkaProperties& properties,
@@ -64,9 +57,6 @@ KafkaTopicClient::~KafkaTopicClient() {
   // Records are only ever produced synchronously, so nothing is left to flush; a short flush
   // still serves any late callbacks before the handle goes.
   rd_kafka_flush(producer_.get(), kPollMs);
-  if (consumer_ != nullptr) {
-    rd_kafka_consumer_close(consumer_.get());
-  }
 }
 
 std::map<std::string, int32_t> KafkaTopicClient::TopicPartitionCounts() const {
@@ -270,61 +260,22 @@ void KafkaTopicClient::ProduceAndWait(const std::string& topic, std::vector<Topi
   }
 }
 
-rd_kafka_t* KafkaTopicClient::Consumer() const {
-  if (consumer_ == nullptr) {
-    consumer_ = NewKafkaHandle(RD_KAFKA_CONSUMER, kConsumerDefaults, properties_);
-  }
-  return consumer_.get();
-}
-
 void KafkaTopicClient::FetchInto(const std::string& topic,
                                  int32_t partition,
                                  int64_t offset,
                                  size_t max_records,
                                  std::vector<TopicRecord>& records) const {
-  records.clear();
   if (partition < 0) {
+    records.clear();
     throw Error(ErrorKind::kIo, "Fetch needs a partition of topic '" + topic + "'");
   }
-  const int64_t end = EndOffset(topic, partition);
-  if (max_records == 0 || offset >= end) {
-    return;
+  RequirePartition(topic, partition);
+  const std::lock_guard lock(fetcher_mutex_);
+  if (fetcher_ == nullptr) {
+    fetcher_ = std::make_unique<PartitionFetcher>(
+        properties_, producer_.get(), timeouts_.fetch_wait_ms, timeouts_.request_ms);
   }
-  const std::lock_guard lock(consumer_mutex_);
-  rd_kafka_t* consumer = Consumer();
-  PartitionListPtr assignment(rd_kafka_topic_partition_list_new(1));
-  rd_kafka_topic_partition_list_add(assignment.get(), topic.c_str(), partition)->offset = offset;
-  if (const rd_kafka_resp_err_t err = rd_kafka_assign(consumer, assignment.get())) {
-    throw KafkaError("Cannot fetch from topic '" + topic + "'", err);
-  }
-  const auto deadline =
-      std::chrono::steady_clock::now() + std::chrono::milliseconds(timeouts_.fetch_wait_ms);
-  int64_t next = offset;
-  while (records.size() < max_records && next < end &&
-         std::chrono::steady_clock::now() < deadline) {
-    MessagePtr message(rd_kafka_consumer_poll(consumer, kPollMs));
-    if (message == nullptr) {
-      continue;
-    }
-    if (message->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-      break;
-    }
-    if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-      const std::string text = rd_kafka_message_errstr(message.get());
-      rd_kafka_assign(consumer, nullptr);
-      throw Error(ErrorKind::kIo,
-                  "Cannot fetch from topic '" + topic + "' partition " + std::to_string(partition) +
-                      ": " + text);
-    }
-    // Skip what an earlier assignment left behind and records before `offset` in a batch.
-    if (message->partition != partition || message->offset < next ||
-        topic != rd_kafka_topic_name(message->rkt)) {
-      continue;
-    }
-    records.push_back(RecordFromMessage(*message));
-    next = message->offset + 1;
-  }
-  rd_kafka_assign(consumer, nullptr);
+  fetcher_->FetchInto(topic, partition, offset, max_records, records);
 }
 
 int64_t KafkaTopicClient::EndOffset(const std::string& topic, int32_t partition) const {

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 namespace fluxo::runtime::kafka {
 
 class EmbeddedKafkaCluster;
+class PartitionFetcher;
 
 /// How long a KafkaTopicClient waits on the cluster.
 struct KafkaTimeouts {
@@ -22,10 +24,10 @@ struct KafkaTimeouts {
 };
 
 /// TopicClient over librdkafka: metadata and admin requests, a producer that waits for each
-/// delivery report, and an assign()-based consumer (no group membership, no offset commits)
-/// for Fetch. Configured with librdkafka properties (`bootstrap.servers`, SASL/SSL, ...; a
-/// `kafka.` prefix is dropped). Keyed records without a partition go where Kafka's Java client
-/// puts them (murmur2; `partitioner=murmur2_random`). Thread-safe. Broker failures throw kIo
+/// delivery report, and a consumer assigned to the partitions it reads (no group membership, no
+/// offset commits) for Fetch. Configured with librdkafka properties (`bootstrap.servers`, SASL/SSL,
+/// ...; a `kafka.` prefix is dropped). Keyed records without a partition go where Kafka's Java
+/// client puts them (murmur2; `partitioner=murmur2_random`). Thread-safe. Broker failures throw kIo
 /// with librdkafka's error text.
 class KafkaTopicClient final : public TopicClient {
  public:
@@ -48,7 +50,9 @@ class KafkaTopicClient final : public TopicClient {
   TopicRecord Produce(const std::string& topic, TopicRecord record) override;
   /// Sends all records before waiting for their delivery reports.
   void ProduceAll(const std::string& topic, std::vector<TopicRecord>& records) override;
-  /// Waits at most a few seconds for records below the end offset; may return fewer.
+  /// Through a PartitionFetcher that stays assigned to the partitions read before, so that
+  /// reading on where the last read ended costs no request. Waits at most fetch_wait_ms for
+  /// records below the end offset; may return fewer.
   void FetchInto(const std::string& topic,
                  int32_t partition,
                  int64_t offset,
@@ -65,15 +69,14 @@ class KafkaTopicClient final : public TopicClient {
   int32_t RequirePartition(const std::string& topic, int32_t partition) const;
   /// Produces `records` and waits for all delivery reports; fills partitions and offsets.
   void ProduceAndWait(const std::string& topic, std::vector<TopicRecord>& records);
-  rd_kafka_t* Consumer() const;  ///< Created on first use; consumer_mutex_ held.
 
   KafkaProperties properties_;
   EmbeddedKafkaCluster* embedded_;
   KafkaTimeouts timeouts_;
   HandlePtr producer_;  ///< Also serves metadata, admin and watermark requests.
   std::mutex produce_mutex_;
-  mutable std::mutex consumer_mutex_;
-  mutable HandlePtr consumer_;
+  mutable std::mutex fetcher_mutex_;
+  mutable std::unique_ptr<PartitionFetcher> fetcher_;  ///< Created on first fetch.
   mutable std::mutex cache_mutex_;
   mutable std::map<std::string, int32_t> partition_counts_;
 };

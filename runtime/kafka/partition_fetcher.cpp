@@ -1,0 +1,165 @@
+#include "runtime/kafka/partition_fetcher.h"
+
+#include <array>
+#include <chrono>
+
+#include "runtime/core/error.h"
+#include "runtime/core/log.h"
+#include "runtime/kafka/kafka_record.h"
+
+namespace fluxo::runtime::kafka {
+namespace {
+
+constexpr int kPollMs = 100;
+constexpr size_t kMessagesPerCall = 1024;
+
+const KafkaProperties kConsumerDefaults = {
+    {"group.id", "fluxo-fetch"},  // Needed by assign(); this consumer never joins or commits.
+    {"enable.auto.commit", "false"},
+    {"enable.auto.offset.store", "false"},
+    {"enable.partition.eof", "false"},
+    {"auto.offset.reset", "error"},  // An offset out of range is an error, never a reset.
+    {"fetch.wait.max.ms", "100"},
+};
+
+}  // namespace
+
+PartitionFetcher::PartitionFetcher(const KafkaProperties& properties,
+                                   rd_kafka_t* watermark_handle,
+                                   int fetch_wait_ms,
+                                   int request_ms)
+    : consumer_(NewKafkaHandle(RD_KAFKA_CONSUMER, kConsumerDefaults, properties)),
+      watermark_handle_(watermark_handle),
+      fetch_wait_ms_(fetch_wait_ms),
+      request_ms_(request_ms) {}
+
+PartitionFetcher::~PartitionFetcher() {
+  for (auto& [partition, position] : positions_) {
+    rd_kafka_queue_forward(position.queue.get(), nullptr);
+    position.queue.reset();
+  }
+  rd_kafka_consumer_close(consumer_.get());
+}
+
+PartitionFetcher::Position& PartitionFetcher::Assign(const std::string& topic,
+                                                     int32_t partition,
+                                                     int64_t offset) {
+  const auto found = positions_.find({topic, partition});
+  if (found != positions_.end()) {
+    return found->second;
+  }
+  PartitionListPtr added(rd_kafka_topic_partition_list_new(1));
+  rd_kafka_topic_partition_list_add(added.get(), topic.c_str(), partition)->offset = offset;
+  if (RdErrorPtr error{rd_kafka_incremental_assign(consumer_.get(), added.get())}) {
+    throw Error(ErrorKind::kIo,
+                "Cannot fetch from topic '" + topic + "' partition " + std::to_string(partition) +
+                    ": " + rd_kafka_error_string(error.get()));
+  }
+  Position position;
+  position.queue.reset(rd_kafka_queue_get_partition(consumer_.get(), topic.c_str(), partition));
+  if (position.queue == nullptr) {
+    throw Error(ErrorKind::kIo,
+                "Cannot fetch from topic '" + topic + "' partition " + std::to_string(partition) +
+                    ": librdkafka has no queue for it");
+  }
+  // Read this partition's queue directly instead of the consumer's shared one.
+  rd_kafka_queue_forward(position.queue.get(), nullptr);
+  position.next_offset = offset;
+  return positions_.emplace(std::make_pair(topic, partition), std::move(position)).first->second;
+}
+
+void PartitionFetcher::Seek(const std::string& topic, int32_t partition, int64_t offset) {
+  PartitionListPtr target(rd_kafka_topic_partition_list_new(1));
+  rd_kafka_topic_partition_list_add(target.get(), topic.c_str(), partition)->offset = offset;
+  if (RdErrorPtr error{rd_kafka_seek_partitions(consumer_.get(), target.get(), request_ms_)}) {
+    throw Error(ErrorKind::kIo,
+                "Cannot seek topic '" + topic + "' partition " + std::to_string(partition) +
+                    " to offset " + std::to_string(offset) + ": " +
+                    rd_kafka_error_string(error.get()));
+  }
+  if (target->elems[0].err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    throw Error(ErrorKind::kIo,
+                "Cannot seek topic '" + topic + "' partition " + std::to_string(partition) +
+                    " to offset " + std::to_string(offset) + ": " +
+                    rd_kafka_err2str(target->elems[0].err));
+  }
+}
+
+int64_t PartitionFetcher::EndOffset(const std::string& topic, int32_t partition, int64_t offset) {
+  int64_t low = 0;
+  int64_t high = -1;
+  if (rd_kafka_get_watermark_offsets(consumer_.get(), topic.c_str(), partition, &low, &high) ==
+          RD_KAFKA_RESP_ERR_NO_ERROR &&
+      high > offset) {
+    return high;
+  }
+  const rd_kafka_resp_err_t err = rd_kafka_query_watermark_offsets(
+      watermark_handle_, topic.c_str(), partition, &low, &high, request_ms_);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    throw Error(ErrorKind::kIo,
+                "Cannot read the end offset of topic '" + topic + "' partition " +
+                    std::to_string(partition) + ": " + rd_kafka_err2str(err));
+  }
+  return high;
+}
+
+void PartitionFetcher::FetchInto(const std::string& topic,
+                                 int32_t partition,
+                                 int64_t offset,
+                                 size_t max_records,
+                                 std::vector<TopicRecord>& records) {
+  // Errors that concern no partition queue (a broker down, ...) arrive on the consumer's
+  // own queue: take them off it, so that they do not pile up.
+  while (MessagePtr event{rd_kafka_consumer_poll(consumer_.get(), 0)}) {
+    if (event->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      LogLine(LogLevel::kWarning,
+              std::string("Kafka fetch: ") + rd_kafka_message_errstr(event.get()));
+    }
+  }
+  size_t used = 0;
+  const int64_t end = max_records == 0 ? offset : EndOffset(topic, partition, offset);
+  if (offset < end) {
+    Position& position = Assign(topic, partition, offset);
+    if (position.next_offset != offset) {
+      Seek(topic, partition, offset);
+      position.next_offset = offset;
+    }
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(fetch_wait_ms_);
+    std::array<rd_kafka_message_t*, kMessagesPerCall> messages{};
+    std::string failure;
+    while (used < max_records && position.next_offset < end && failure.empty() &&
+           std::chrono::steady_clock::now() < deadline) {
+      const size_t wanted = std::min(kMessagesPerCall, max_records - used);
+      const ssize_t count =
+          rd_kafka_consume_batch_queue(position.queue.get(), kPollMs, messages.data(), wanted);
+      for (ssize_t index = 0; index < count; ++index) {
+        MessagePtr message(messages[static_cast<size_t>(index)]);
+        if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+          if (message->err != RD_KAFKA_RESP_ERR__PARTITION_EOF && failure.empty()) {
+            failure = rd_kafka_message_errstr(message.get());
+          }
+          continue;
+        }
+        // Records before `offset` may still sit in a batch fetched before a seek.
+        if (message->offset < position.next_offset || !failure.empty()) {
+          continue;
+        }
+        if (used == records.size()) {
+          records.emplace_back();
+        }
+        CopyMessageInto(*message, records[used++]);
+        position.next_offset = message->offset + 1;
+      }
+    }
+    if (!failure.empty()) {
+      records.resize(used);
+      throw Error(ErrorKind::kIo,
+                  "Cannot fetch from topic '" + topic + "' partition " + std::to_string(partition) +
+                      ": " + failure);
+    }
+  }
+  records.resize(used);
+}
+
+}  // namespace fluxo::runtime::kafka

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "runtime/kafka/kafka_handle.h"
+#include "runtime/kafka/rdkafka_handles.h"
+#include "runtime/topic/topic_client.h"
+
+namespace fluxo::runtime::kafka {
+
+/// Reads given partitions from given offsets, as TopicClient::FetchInto asks, with one
+/// librdkafka consumer that stays assigned to every partition it was asked for: librdkafka
+/// keeps fetching them in the background, so a read that continues where the last one ended
+/// takes what is already queued, with no request of its own. A read from another offset
+/// seeks first. No consumer group is joined and no offset is committed. Not thread-safe.
+class PartitionFetcher {
+ public:
+  /// `watermark_handle` (which must outlive the fetcher) asks for end offsets: a handle whose
+  /// broker threads are not busy with long-polling fetches answers sooner.
+  PartitionFetcher(const KafkaProperties& properties,
+                   rd_kafka_t* watermark_handle,
+                   int fetch_wait_ms,
+                   int request_ms);
+  ~PartitionFetcher();
+
+  PartitionFetcher(const PartitionFetcher&) = delete;
+  PartitionFetcher& operator=(const PartitionFetcher&) = delete;
+
+  /// Replaces `records` with up to `max_records` records of the partition from `offset` on.
+  /// Returns at once when the partition has nothing at or after `offset`; otherwise waits at
+  /// most fetch_wait_ms for the records below the end offset it saw. Throws kIo.
+  void FetchInto(const std::string& topic,
+                 int32_t partition,
+                 int64_t offset,
+                 size_t max_records,
+                 std::vector<TopicRecord>& records);
+
+ private:
+  /// One assigned partition: its own queue (not forwarded to the consumer's) and the offset
+  /// the next queued record has.
+  struct Position {
+    QueuePtr queue;
+    int64_t next_offset = 0;
+  };
+
+  Position& Assign(const std::string& topic, int32_t partition, int64_t offset);
+  void Seek(const std::string& topic, int32_t partition, int64_t offset);
+  /// The partition's end offset: librdkafka's last fetched high watermark when it is beyond
+  /// `offset` (no request), else asked of the broker.
+  int64_t EndOffset(const std::string& topic, int32_t partition, int64_t offset);
+
+  HandlePtr consumer_;
+  rd_kafka_t* watermark_handle_;
+  int fetch_wait_ms_;
+  int request_ms_;
+  std::map<std::pair<std::string, int32_t>, Position> positions_;
+};
+
+}  // namespace fluxo::runtime::kafka
