@@ -4,15 +4,19 @@
 //   join:     bids INNER JOIN a 100,000-row persons table on its key
 // through the Fluxo engine (in-memory topics, the real serdes, operators and state stores; the
 // time of Engine::RunUntilIdle()), beside a hand-written C++ loop doing the same work (simdjson
-// On-Demand, a hash map, one JSON output record per bid per window as EMIT CHANGES writes) and
+// On-Demand, a hash map, JSON output records as EMIT CHANGES writes them) and
 // beside DuckDB on one thread computing the same final results from the same JSON-lines file
 // (bench/duckdb/run_query.mjs; install it with bench/duckdb/install.sh). Prints events/s per
 // side and the ratios engine / hand-written and engine / DuckDB (> 1: the engine is faster),
 // and cross-checks the final results: the engine's against the hand-written loop's window by
 // window (the join: by checksum), and DuckDB's checksum against the hand-written loop's.
 // Usage: nexmark_stateful_bench [EVENTS [tumbling|hopping|join]] [--duckdb SCRIPT|none]
-//                               [--data-dir DIR] [--engine-only]
-// --engine-only runs the engine side alone (for profiling). Exits 1 when a cross-check fails.
+//                               [--data-dir DIR] [--engine-only] [--no-record-cache]
+// --engine-only runs the engine side alone (for profiling). By default the engine runs with
+// ksqlDB's record cache (its default): the windowed queries emit each changed window once per
+// commit (every 16,384 bids), and the hand-written loop collapses its output at the same
+// points; --no-record-cache sets cache.max.bytes.buffering=0 and both sides emit one record
+// per bid per window. Exits 1 when a cross-check fails.
 
 #include <cstdio>
 #include <cstdlib>
@@ -41,6 +45,7 @@ struct Options {
   std::filesystem::path data_dir =
       std::filesystem::temp_directory_path() / "fluxo-nexmark-stateful";
   bool engine_only = false;
+  bool record_cache = true;  ///< --no-record-cache: one output per update, on both sides.
 };
 
 Options ParseOptions(int argc, char** argv) {
@@ -54,6 +59,8 @@ Options ParseOptions(int argc, char** argv) {
       options.data_dir = argv[++i];
     } else if (argument == "--engine-only") {
       options.engine_only = true;
+    } else if (argument == "--no-record-cache") {
+      options.record_cache = false;
     } else {
       positional.push_back(argument);
     }
@@ -81,8 +88,8 @@ HandWrittenRun RunHandWritten(const StatefulQuery& query,
                               const fluxo::bench::EngineRun& engine) {
   HandWrittenRun run;
   if (query.window.has_value()) {
-    const fluxo::bench::HandWrittenWindowRun hand =
-        fluxo::bench::RunHandWrittenWindow(bids, *query.window);
+    const fluxo::bench::HandWrittenWindowRun hand = fluxo::bench::RunHandWrittenWindow(
+        bids, *query.window, query.record_cache ? fluxo::bench::kEngineRecordsPerCommit : 0);
     run.seconds = hand.seconds;
     run.outputs = hand.outputs;
     run.checksum = fluxo::bench::ChecksumOf(hand.final_results);
@@ -193,13 +200,15 @@ int main(int argc, char** argv) {
   fluxo::bench::WriteJsonLines(persons, persons_path);
 
   const StatefulQuery queries[] = {
-      {"tumbling", fluxo::bench::WindowShape{10000, 10000}},
-      {"hopping", fluxo::bench::WindowShape{10000, 2000}},
-      {"join", std::nullopt},
+      {"tumbling", fluxo::bench::WindowShape{10000, 10000}, options.record_cache},
+      {"hopping", fluxo::bench::WindowShape{10000, 2000}, options.record_cache},
+      {"join", std::nullopt, options.record_cache},
   };
-  std::printf("Nexmark stateful, %zu JSON bids (%s), one thread, in-process\n",
+  std::printf("Nexmark stateful, %zu JSON bids (%s), one thread, in-process, record cache %s\n",
               options.events,
-              bids_path.c_str());
+              bids_path.c_str(),
+              options.record_cache ? "on (windows: one output per changed window per commit)"
+                                   : "off (one output per update)");
   std::printf("%-9s %12s %12s %12s %11s %13s %9s\n",
               "query",
               "engine ev/s",

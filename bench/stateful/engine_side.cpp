@@ -126,6 +126,9 @@ EngineRun RunEngine(const StatefulQuery& query,
   engine.SetLogSkippedRecords(false);
   EngineRun run;
   try {
+    if (!query.record_cache) {
+      engine.ExecuteScript("SET 'cache.max.bytes.buffering'='0';");
+    }
     engine.ExecuteScript(kBidsDdl);
     if (!query.window.has_value()) {
       engine.ExecuteScript(kPersonsDdl);

@@ -14,7 +14,15 @@ namespace fluxo::bench {
 struct StatefulQuery {
   std::string name;  ///< Also the DuckDB script's --query.
   std::optional<WindowShape> window;
+  /// ksqlDB's record cache (the engine's default): an aggregation emits each changed window
+  /// once per commit. False: `SET 'cache.max.bytes.buffering'='0'`, one output per update.
+  bool record_cache = true;
 };
+
+/// The records the engine reads between two commits of a query (PersistentQuery: 16 batches
+/// of 1,024 records per poll, then a commit): where the record cache emits. The hand-written
+/// loop collapses its output at the same points; the output-count check catches a drift.
+constexpr size_t kEngineRecordsPerCommit = 16 * 1024;
 
 /// What the engine side measured; `failure` holds the engine's error when it refused the
 /// query (then nothing else is set).

@@ -5,6 +5,7 @@
 #include <simdjson.h>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 namespace fluxo::bench {
 
@@ -35,6 +36,7 @@ struct GroupState {
   int64_t count = 0;
   int64_t max_price = 0;
   int64_t timestamp = 0;  ///< The largest event time the group has seen (the output's).
+  bool dirty = false;     ///< Changed since the last commit (collapsed output only).
 };
 
 /// One record of the in-memory sink, as the engine's sink topic holds it.
@@ -52,15 +54,37 @@ void AppendBigEndian64(std::string& out, int64_t value) {
   }
 }
 
+/// Appends the output record of group `key` to `sink`.
+void AppendOutput(const GroupKey& key, const GroupState& state, std::vector<OutputRecord>& sink) {
+  OutputRecord record;
+  record.key.reserve(16);
+  AppendBigEndian64(record.key, key.auction);
+  AppendBigEndian64(record.key, key.window_start);
+  record.value = "{\"BIDS\":" + std::to_string(state.count) +
+                 ",\"MAX_PRICE\":" + std::to_string(state.max_price) + "}";
+  record.timestamp = state.timestamp;
+  sink.push_back(std::move(record));
+}
+
 }  // namespace
 
 HandWrittenWindowRun RunHandWrittenWindow(const std::vector<NexmarkRecord>& bids,
-                                          WindowShape window) {
+                                          WindowShape window,
+                                          size_t commit_every) {
   simdjson::ondemand::parser parser;
   std::unordered_map<GroupKey, GroupState, GroupKeyHash> groups;
+  std::vector<std::pair<GroupKey, GroupState*>> dirty;  // Changed since the last commit.
   std::vector<OutputRecord> sink;
   sink.reserve(bids.size() * static_cast<size_t>(window.size_ms / window.advance_ms));
+  const auto commit = [&] {
+    for (const auto& [key, state] : dirty) {
+      AppendOutput(key, *state, sink);
+      state->dirty = false;
+    }
+    dirty.clear();
+  };
   const Clock::time_point start = Clock::now();
+  size_t since_commit = 0;
   for (const NexmarkRecord& bid : bids) {
     simdjson::padded_string padded(bid.value);
     simdjson::ondemand::document document = parser.iterate(padded);
@@ -72,20 +96,24 @@ HandWrittenWindowRun RunHandWrittenWindow(const std::vector<NexmarkRecord>& bids
     int64_t window_start = std::max<int64_t>(0, time - window.size_ms + window.advance_ms) /
                            window.advance_ms * window.advance_ms;
     for (; window_start <= time; window_start += window.advance_ms) {
-      GroupState& state = groups[GroupKey{auction, window_start}];
+      const GroupKey key{auction, window_start};
+      GroupState& state = groups[key];
       ++state.count;
       state.max_price = state.count == 1 ? price : std::max(state.max_price, price);
       state.timestamp = std::max(state.timestamp, time);
-      OutputRecord record;
-      record.key.reserve(16);
-      AppendBigEndian64(record.key, auction);
-      AppendBigEndian64(record.key, window_start);
-      record.value = "{\"BIDS\":" + std::to_string(state.count) +
-                     ",\"MAX_PRICE\":" + std::to_string(state.max_price) + "}";
-      record.timestamp = state.timestamp;
-      sink.push_back(std::move(record));
+      if (commit_every == 0) {
+        AppendOutput(key, state, sink);
+      } else if (!state.dirty) {
+        state.dirty = true;
+        dirty.emplace_back(key, &state);
+      }
+    }
+    if (commit_every != 0 && ++since_commit == commit_every) {
+      commit();
+      since_commit = 0;
     }
   }
+  commit();
   HandWrittenWindowRun run;
   run.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   run.outputs = sink.size();

@@ -11,17 +11,20 @@ namespace fluxo::bench {
 /// What the hand-written windowed aggregation measured and computed.
 struct HandWrittenWindowRun {
   double seconds = 0;
-  size_t outputs = 0;  ///< Output records: one per bid per window holding it.
+  size_t outputs = 0;  ///< Output records (see RunHandWrittenWindow).
   WindowResults final_results;
 };
 
 /// The hand-written reference for `SELECT auction, COUNT(*), MAX(price) ... WINDOW ... GROUP BY
 /// auction EMIT CHANGES`: parses each bid with simdjson On-Demand, assigns it to its windows
 /// (Kafka Streams' TimeWindows: start = k * advance, start <= time < start + size, start >= 0),
-/// updates the (auction, window start) state in a hash map and appends one output record per
-/// window (key: 8-byte big-endian auction + 8-byte big-endian window start; value:
-/// {"BIDS":n,"MAX_PRICE":m}) to an in-memory sink. Times the loop, not the final conversion.
+/// updates the (auction, window start) state in a hash map and appends output records (key:
+/// 8-byte big-endian auction + 8-byte big-endian window start; value: {"BIDS":n,"MAX_PRICE":m})
+/// to an in-memory sink: with `commit_every` 0, one per bid per window holding it; otherwise one
+/// per changed (auction, window) every `commit_every` bids and at the end, as the engine's record
+/// cache emits them at its commits. Times the loop, not the final conversion.
 HandWrittenWindowRun RunHandWrittenWindow(const std::vector<NexmarkRecord>& bids,
-                                          WindowShape window);
+                                          WindowShape window,
+                                          size_t commit_every);
 
 }  // namespace fluxo::bench

@@ -55,6 +55,10 @@ struct AggregateStep {
   std::string store_name;  ///< Stable across restarts: "<query id>.Aggregate.Materialize".
   LogicalAggregation aggregation;
   LogicalSchema input_schema;
+  /// ksqlDB's record cache (on unless `cache.max.bytes.buffering` is 0): with EMIT CHANGES, a
+  /// group's changes between two commits collapse into one row, emitted at the commit. Off:
+  /// one row per change, as soon as it happens.
+  bool collapse_changes = false;
 };
 
 /// Keeps a TABLE result's current rows (runtime MaterializedTable) in a state store, so that

@@ -16,9 +16,17 @@ void ProcessingLog::Record(ProcessingLogEntry entry) {
                 std::to_string(entry.partition) + "]@" + std::to_string(entry.offset) + ": " +
                 entry.reason);
   }
+  if (listener_) {
+    listener_(entry);
+  }
   if (entries_.size() < kMaxEntries) {
     entries_.push_back(std::move(entry));
   }
+}
+
+void ProcessingLog::SetListener(std::function<void(const ProcessingLogEntry&)> listener) {
+  std::lock_guard lock(mutex_);
+  listener_ = std::move(listener);
 }
 
 uint64_t ProcessingLog::SkippedBy(const std::string& query_id) const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -37,11 +38,16 @@ class ProcessingLog {
   /// Turns the stderr copy off (tests that check entries themselves).
   void SetEchoToStderr(bool echo) { echo_to_stderr_ = echo; }
 
+  /// Makes `listener` see every entry recorded from now on (an empty function: none), called
+  /// on the recording thread after the entry is counted: the processing log topic's hook.
+  void SetListener(std::function<void(const ProcessingLogEntry&)> listener);
+
  private:
   mutable std::mutex mutex_;
   std::vector<ProcessingLogEntry> entries_;
   std::map<std::string, uint64_t> skipped_;
   bool echo_to_stderr_ = true;
+  std::function<void(const ProcessingLogEntry&)> listener_;  ///< Guarded by mutex_.
 };
 
 }  // namespace fluxo

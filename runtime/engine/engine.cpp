@@ -204,6 +204,32 @@ size_t Engine::AttachCommandTopic() {
   return commands.size();
 }
 
+void Engine::AttachProcessingLogTopic() {
+  state_->processing_log_topic =
+      std::make_unique<ProcessingLogTopic>(*state_->topics, ServiceId(state_->properties));
+  ProcessingLogTopic* topic = state_->processing_log_topic.get();
+  state_->processing_log.SetListener(
+      [topic](const ProcessingLogEntry& entry) { topic->Add(entry); });
+}
+
+namespace {
+
+// Produces the processing log entries of the last round, when the engine has the topic.
+void FlushProcessingLogTopic(EngineState& state) {
+  if (state.processing_log_topic == nullptr) {
+    return;
+  }
+  try {
+    state.processing_log_topic->Flush();
+  } catch (const Error& error) {
+    LogLine(LogLevel::kWarning,
+            "Cannot write to the processing log topic " + state.processing_log_topic->topic() +
+                ": " + error.message());
+  }
+}
+
+}  // namespace
+
 size_t Engine::RunUntilIdle() {
   size_t total = 0;
   bool progress = true;
@@ -214,6 +240,7 @@ size_t Engine::RunUntilIdle() {
       total += read;
       progress = progress || read > 0;
     }
+    FlushProcessingLogTopic(*state_);
   }
   return total;
 }
@@ -231,6 +258,7 @@ size_t Engine::PollQueries() {
       LogLine(LogLevel::kError, "Query " + query->id() + " failed and stopped: " + error.message());
     }
   }
+  FlushProcessingLogTopic(*state_);
   return total;
 }
 

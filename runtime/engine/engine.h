@@ -71,6 +71,11 @@ class Engine {
   /// topic cannot be created or read.
   size_t AttachCommandTopic();
 
+  /// Writes every record a query skips from now on to the processing log topic
+  /// `<service.id>_processing_log` as well (after each round of PollQueries / RunUntilIdle).
+  /// Throws fluxo::Error (kIo) when the topic cannot be created.
+  void AttachProcessingLogTopic();
+
   /// Processes every record available to the persistent queries, query by query in creation
   /// order, until no query has input left. Returns the number of records read.
   size_t RunUntilIdle();

@@ -13,6 +13,7 @@
 #include "runtime/core/processing_log.h"
 #include "runtime/engine/command_topic.h"
 #include "runtime/engine/persistent_query.h"
+#include "runtime/engine/processing_log_topic.h"
 #include "runtime/engine/statement_result.h"
 #include "runtime/functions/function_registry.h"
 #include "runtime/topic/in_memory_topic_client.h"
@@ -45,6 +46,8 @@ struct EngineState {
   ProcessingLog processing_log;
   /// Where accepted DDL and persistent queries are recorded (Engine::AttachCommandTopic).
   std::unique_ptr<CommandTopic> command_topic;
+  /// Where skipped records also go (Engine::AttachProcessingLogTopic).
+  std::unique_ptr<ProcessingLogTopic> processing_log_topic;
   int next_query_number = 0;      ///< Of persistent queries: CSAS_X_<n>, INSERTQUERY_<n>.
   int next_transient_number = 0;  ///< Of push queries: transient_<n>.
   const functions::FunctionRegistry* functions = &functions::FunctionRegistry::BuiltIn();

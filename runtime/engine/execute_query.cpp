@@ -93,6 +93,18 @@ bool ReadsFromEnd(const EngineState& state) {
   return false;
 }
 
+// ksqlDB's record cache: on unless `cache.max.bytes.buffering` (or its newer name
+// `statestore.cache.max.bytes`) is 0, when an aggregation emits every change at once.
+bool RecordCacheEnabled(const EngineState& state) {
+  for (const char* property : {"cache.max.bytes.buffering", "statestore.cache.max.bytes"}) {
+    const auto setting = state.properties.find(property);
+    if (setting != state.properties.end() && setting->second == "0") {
+      return false;
+    }
+  }
+  return true;
+}
+
 StatementResult StartQuery(EngineState& state,
                            planner::LogicalPlan logical,
                            const std::string& query_id,
@@ -110,6 +122,9 @@ StatementResult StartQuery(EngineState& state,
   planner::PhysicalPlan physical = planner::PlanPhysical(logical, query_id);
   physical.source.throw_on_invalid_timestamp =
       PropertyIsTrue(state, "ksql.timestamp.throw.on.invalid");
+  if (physical.aggregate.has_value()) {
+    physical.aggregate->collapse_changes = RecordCacheEnabled(state);
+  }
   // Build the operators before anything changes, so that a plan that cannot run changes
   // nothing.
   auto query = std::make_unique<PersistentQuery>(std::move(physical),

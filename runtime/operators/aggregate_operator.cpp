@@ -68,17 +68,14 @@ bool AggregateOperator::ProcessUpdate(const Row& before, const Row& after, RowBa
   // The row stays in its group: take the old values out and put the new ones in, then emit
   // once (Kafka Streams' KTableAggregate gets the old and new value in one change).
   const std::string encoded_key = AggregationCore::EncodeKey(*new_key);
-  GroupState* state = cache_.FindForUpdate(encoded_key, std::nullopt, false).state;
-  if (state == nullptr) {
+  const GroupStateCache::Update update = cache_.FindForUpdate(encoded_key, std::nullopt, false);
+  if (update.state == nullptr) {
     return false;
   }
-  std::optional<Row> previous;
-  if (core_.HasHaving()) {
-    previous = core_.OutputRow(*new_key, *state, std::nullopt);
-  }
-  core_.Undo(*state, before);
-  core_.Accumulate(*state, after, sequence_++);
-  EmitChange(previous, core_.OutputRow(*new_key, *state, std::nullopt), output);
+  ChangeGroup(*new_key, std::nullopt, update, output, [&](GroupState& state) {
+    core_.Undo(state, before);
+    core_.Accumulate(state, after, sequence_++);
+  });
   return true;
 }
 
@@ -124,24 +121,48 @@ void AggregateOperator::UpdateGroup(const ValueList& key,
   if (update.state == nullptr) {
     return;  // Nothing was added for this row's group.
   }
-  GroupState& state = *update.state;
-  std::optional<Row> before;
-  if (!update.created && core_.HasHaving()) {
-    before = core_.OutputRow(key, state, window);  // Only HAVING needs the old row.
-  }
-  if (subtract) {
-    core_.Undo(state, row);
-  } else {
-    core_.Accumulate(state, row, sequence_++);
-  }
-  Row after = core_.OutputRow(key, state, window);
   if (step_.aggregation.emit_final) {
+    GroupState& state = *update.state;
+    if (subtract) {
+      core_.Undo(state, row);
+    } else {
+      core_.Accumulate(state, row, sequence_++);
+    }
+    Row after = core_.OutputRow(key, state, window);
     if (core_.PassesHaving(after)) {
       final_emitter_->Hold(std::move(after), encoded_key);
     }
     return;
   }
-  EmitChange(before, std::move(after), output);
+  ChangeGroup(key, window, update, output, [&](GroupState& state) {
+    if (subtract) {
+      core_.Undo(state, row);
+    } else {
+      core_.Accumulate(state, row, sequence_++);
+    }
+  });
+}
+
+template <typename Apply>
+void AggregateOperator::ChangeGroup(const ValueList& key,
+                                    const std::optional<WindowBounds>& window,
+                                    const GroupStateCache::Update& update,
+                                    RowBatch& output,
+                                    Apply&& apply) {
+  GroupState& state = *update.state;
+  // HAVING compares the new row with the one downstream saw last: the group's row just
+  // before this change, or with collapsed changes, before its first change since the commit.
+  const bool pending = step_.collapse_changes && pending_.Touch(state);
+  std::optional<Row> before;
+  if (!pending && !update.created && core_.HasHaving()) {
+    before = core_.OutputRow(key, state, window);
+  }
+  apply(state);
+  if (!step_.collapse_changes) {
+    EmitChange(before, core_.OutputRow(key, state, window), output);
+  } else if (!pending) {
+    pending_.Add(state, key, window, std::move(before));
+  }
 }
 
 void AggregateOperator::EmitChange(const std::optional<Row>& before, Row after, RowBatch& output) {
@@ -156,7 +177,16 @@ void AggregateOperator::EmitChange(const std::optional<Row>& before, Row after, 
   }
 }
 
-void AggregateOperator::Flush() {
+void AggregateOperator::Flush(Emitter& downstream) {
+  if (!pending_.empty()) {
+    RowBatch output;
+    for (PendingGroupChanges::Change& change : pending_.Take()) {
+      EmitChange(change.before, core_.OutputRow(change.key, *change.state, change.window), output);
+    }
+    if (!output.empty()) {
+      downstream.Emit(std::move(output));
+    }
+  }
   cache_.Flush();
   if (step_.aggregation.window.has_value() && stream_time_ != std::numeric_limits<int64_t>::min()) {
     // Windows past their retention (window::IsWindowExpired): start + retention < stream time.

@@ -12,6 +12,7 @@
 #include "runtime/operators/final_window_emitter.h"
 #include "runtime/operators/group_state_cache.h"
 #include "runtime/operators/operator.h"
+#include "runtime/operators/pending_group_changes.h"
 
 namespace fluxo::runtime {
 
@@ -23,14 +24,15 @@ namespace fluxo::runtime {
 /// too) and inserts / update-afters. HAVING turns a group that stops satisfying it into a
 /// delete; a group that never did emits nothing. A record whose window has closed (end +
 /// grace reached by stream time) is dropped and logged. With EMIT FINAL each window's last
-/// row is held back until the window closes, then emitted once.
+/// row is held back until the window closes, then emitted once. With collapse_changes (ksqlDB's
+/// record cache), EMIT CHANGES emits each changed group's latest row once per commit, at Flush.
 class AggregateOperator final : public Operator {
  public:
   AggregateOperator(const planner::AggregateStep& step, OperatorContext context);
 
   void Process(RowBatch&& batch, Emitter& downstream) override;
 
-  void Flush() override;
+  void Flush(Emitter& downstream) override;
 
  private:
   void ProcessRow(const Row& row, RowBatch& output);
@@ -47,6 +49,15 @@ class AggregateOperator final : public Operator {
                    bool subtract,
                    RowBatch& output);
 
+  /// Changes a group's state with `apply(state)`, then emits the group's new row (or, with
+  /// collapsed changes, notes the group as changed, to emit its row at Flush).
+  template <typename Apply>
+  void ChangeGroup(const ValueList& key,
+                   const std::optional<WindowBounds>& window,
+                   const GroupStateCache::Update& update,
+                   RowBatch& output,
+                   Apply&& apply);
+
   /// Emits a group's change: its new row, or a delete when HAVING no longer holds.
   void EmitChange(const std::optional<Row>& before, Row after, RowBatch& output);
 
@@ -57,6 +68,7 @@ class AggregateOperator final : public Operator {
   int64_t stream_time_ = std::numeric_limits<int64_t>::min();
   int64_t sequence_ = 0;
   std::unique_ptr<FinalWindowEmitter> final_emitter_;  ///< EMIT FINAL only.
+  PendingGroupChanges pending_;                        ///< EMIT CHANGES with collapse_changes only.
 };
 
 }  // namespace fluxo::runtime

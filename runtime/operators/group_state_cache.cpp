@@ -46,7 +46,8 @@ GroupStateCache::Entry* GroupStateCache::FindEntry(const std::string& key,
     if (!loaded.has_value()) {
       return nullptr;
     }
-    found = entries_.emplace(cache_key, Entry{key, window, std::move(*loaded), false, false}).first;
+    found = entries_.emplace(cache_key, Entry{key, window, std::move(*loaded), false, false, false})
+                .first;
   }
   return &found->second;
 }
@@ -63,7 +64,7 @@ GroupState& GroupStateCache::FindOrCreate(const std::string& key,
     return *state;
   }
   Entry& entry = entries_[CacheKey(key, window)];
-  entry = Entry{key, window, core_.Initial(), true, false};
+  entry = Entry{key, window, core_.Initial(), true, false, false};
   return entry.state;
 }
 
@@ -82,7 +83,7 @@ GroupStateCache::Update GroupStateCache::FindForUpdate(const std::string& key,
     // FindEntry left the cache key in scratch_key_.
     entry = &entries_.emplace(scratch_key_, Entry{}).first->second;
   }
-  *entry = Entry{key, window, core_.Initial(), true, false};
+  *entry = Entry{key, window, core_.Initial(), true, false, false};
   return {&entry->state, true};
 }
 
@@ -103,6 +104,7 @@ void GroupStateCache::Erase(const std::string& key, const std::optional<WindowBo
 
 void GroupStateCache::Flush() {
   for (auto& [cache_key, entry] : entries_) {
+    entry.recent = entry.dirty;
     if (!entry.dirty) {
       continue;
     }
@@ -119,6 +121,9 @@ void GroupStateCache::Flush() {
       key_value_store_->Put(entry.key, core_.EncodeState(entry.state));
     }
     entry.dirty = false;
+  }
+  if (entries_.size() > kMaxCachedGroups) {
+    std::erase_if(entries_, [](const auto& item) { return !item.second.recent; });
   }
   if (entries_.size() > kMaxCachedGroups) {
     entries_.clear();

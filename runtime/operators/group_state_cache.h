@@ -49,8 +49,9 @@ class GroupStateCache {
   /// Removes (key, window) (a merged session).
   void Erase(const std::string& key, const std::optional<WindowBounds>& window);
 
-  /// Writes the changed groups into the store and empties the cache when it has grown past
-  /// its bound.
+  /// Writes the changed groups into the store. When the cache has grown past its bound, it
+  /// drops the groups that did not change since the previous Flush (closed windows, idle keys),
+  /// and everything if that is not enough.
   void Flush();
 
  private:
@@ -60,6 +61,7 @@ class GroupStateCache {
     GroupState state;
     bool dirty = false;
     bool erased = false;
+    bool recent = false;  ///< Changed between the last two flushes: kept when evicting.
   };
 
   /// Sets scratch_key_ to the cache key of (key, window) and returns it.

@@ -30,7 +30,7 @@ void MaterializeOperator::Process(RowBatch&& batch, Emitter& downstream) {
     auto found = pending_.find(scratch_key_);
     if (found == pending_.end()) {
       if (pending_.size() >= kMaxPending) {
-        Flush();
+        WritePending();
       }
       found = pending_.emplace(scratch_key_, Pending{}).first;
     }
@@ -45,7 +45,11 @@ void MaterializeOperator::Process(RowBatch&& batch, Emitter& downstream) {
   downstream.Emit(std::move(batch));
 }
 
-void MaterializeOperator::Flush() {
+void MaterializeOperator::Flush(Emitter& /*downstream*/) {
+  WritePending();
+}
+
+void MaterializeOperator::WritePending() {
   for (const auto& [key, pending] : pending_) {
     if (pending.deleted) {
       table_.DeleteEncoded(key);

@@ -27,7 +27,7 @@ class MaterializeOperator final : public Operator {
 
   void Process(RowBatch&& batch, Emitter& downstream) override;
 
-  void Flush() override;
+  void Flush(Emitter& downstream) override;
 
  private:
   /// A key's latest change since the last Flush: its row, or its delete.
@@ -35,6 +35,9 @@ class MaterializeOperator final : public Operator {
     Row row;
     bool deleted = false;
   };
+
+  /// Writes every pending change into the table's store.
+  void WritePending();
 
   static constexpr size_t kMaxPending = 100000;
 

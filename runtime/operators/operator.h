@@ -42,8 +42,11 @@ class Operator {
 
   virtual void Process(RowBatch&& batch, Emitter& downstream) = 0;
 
-  /// Writes what the operator caches into its state stores, before the task commits them.
-  virtual void Flush() {}
+  /// Before the task commits: emits to `downstream` the rows the operator held back until the
+  /// commit (an aggregation's collapsed changes), then writes what it caches into its state
+  /// stores. The pipeline flushes its operators in chain order, so what one emits here reaches
+  /// the next before that one flushes.
+  virtual void Flush(Emitter& /*downstream*/) {}
 };
 
 }  // namespace fluxo::runtime

@@ -11,6 +11,7 @@
 #include "runtime/operators/select_operator.h"
 #include "runtime/operators/session_aggregate_operator.h"
 #include "runtime/operators/sink_operator.h"
+#include "runtime/operators/source_columns_read.h"
 #include "runtime/operators/stream_stream_join_operator.h"
 #include "runtime/operators/stream_table_join_operator.h"
 #include "runtime/operators/table_changes_operator.h"
@@ -50,32 +51,6 @@ std::unique_ptr<Operator> MakeJoinOperator(const planner::JoinStep& step,
       return std::make_unique<TableTableJoinOperator>(step, context);
   }
   return nullptr;
-}
-
-// Which source columns the query reads, when the source's rows pass at most a WHERE before a
-// projection or PARTITION BY, past which no step sees them; nothing (all are read) otherwise.
-std::optional<std::vector<bool>> SourceColumnsRead(
-    const planner::PhysicalPlan& plan, const std::vector<std::unique_ptr<Operator>>& chain) {
-  size_t next = 0;
-  std::vector<size_t> filter_reads;
-  if (plan.filter.has_value()) {
-    if (chain.empty() || dynamic_cast<const FilterOperator*>(chain.front().get()) == nullptr) {
-      return std::nullopt;
-    }
-    expr::CountColumnReads(*plan.filter->predicate, filter_reads);
-    next = 1;
-  }
-  const auto* select =
-      next < chain.size() ? dynamic_cast<const SelectOperator*>(chain[next].get()) : nullptr;
-  if (select == nullptr) {
-    return std::nullopt;
-  }
-  std::vector<bool> read = select->columns_read();
-  read.resize(std::max(read.size(), filter_reads.size()));
-  for (size_t i = 0; i < filter_reads.size(); ++i) {
-    read[i] = read[i] || filter_reads[i] > 0;
-  }
-  return read;
 }
 
 }  // namespace
@@ -118,12 +93,11 @@ std::unique_ptr<Pipeline> Pipeline::Build(const planner::PhysicalPlan& plan,
   pipeline->emitters_.push_back(std::make_unique<EndEmitter>());
   Emitter* end = pipeline->emitters_.back().get();
   Operator* first = chain.front().get();
-  const std::optional<std::vector<bool>> source_read = SourceColumnsRead(plan, chain);
   const std::vector<Emitter*> emitters = pipeline->Connect(std::move(chain), end);
   if (joins.empty()) {
     pipeline->AddInput(plan.source, context, first, emitters.front());
-    if (source_read.has_value()) {
-      pipeline->inputs_.back().reader->IgnoreUnusedColumns(*source_read);
+    if (const auto read = SourceColumnsRead(plan, 0)) {
+      pipeline->inputs_.back().reader->IgnoreUnusedColumns(*read);
     }
     return pipeline;
   }
@@ -146,6 +120,9 @@ std::unique_ptr<Pipeline> Pipeline::Build(const planner::PhysicalPlan& plan,
     Operator* input_first = input_chain.front().get();
     const std::vector<Emitter*> input_emitters = pipeline->Connect(std::move(input_chain), tail);
     pipeline->AddInput(input.source, input_context, input_first, input_emitters.front());
+    if (const auto read = SourceColumnsRead(plan, i)) {
+      pipeline->inputs_.back().reader->IgnoreUnusedColumns(*read);
+    }
   }
   return pipeline;
 }
@@ -159,8 +136,8 @@ std::vector<Emitter*> Pipeline::Connect(std::vector<std::unique_ptr<Operator>> c
     emitters_.push_back(std::make_unique<ChainEmitter>(chain[i + 1].get(), emitters[i + 1]));
     emitters[i] = emitters_.back().get();
   }
-  for (std::unique_ptr<Operator>& op : chain) {
-    operators_.push_back(std::move(op));
+  for (size_t i = 0; i < chain.size(); ++i) {
+    operators_.emplace_back(std::move(chain[i]), emitters[i]);
   }
   return emitters;
 }
@@ -177,8 +154,8 @@ void Pipeline::AddInput(const planner::SourceStep& source,
 }
 
 void Pipeline::Flush() {
-  for (const std::unique_ptr<Operator>& op : operators_) {
-    op->Flush();
+  for (const auto& [op, downstream] : operators_) {
+    op->Flush(*downstream);
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "planner/physical/physical_plan.h"
@@ -36,7 +37,8 @@ class Pipeline {
   /// Returns the topics the query reads, each once, in input order.
   const std::vector<std::string>& topics() const { return topics_; }
 
-  /// Writes every operator's cached state into the state stores (before a commit).
+  /// Before a commit: every operator emits what it held back until the commit (collapsed
+  /// changes reach the sink) and writes its cached state into the state stores.
   void Flush();
 
  private:
@@ -61,7 +63,8 @@ class Pipeline {
 
   std::vector<Input> inputs_;
   std::vector<std::string> topics_;
-  std::vector<std::unique_ptr<Operator>> operators_;  ///< Every operator, for Flush.
+  /// Every operator with the emitter it emits to, in chain order, for Flush.
+  std::vector<std::pair<std::unique_ptr<Operator>, Emitter*>> operators_;
   std::vector<std::unique_ptr<Emitter>> emitters_;
 };
 

@@ -25,13 +25,6 @@ bool ReadsOnlyKeys(const expr::BoundExpression& expression, const LogicalSchema&
   return true;
 }
 
-void MarkRead(size_t column, std::vector<bool>& read) {
-  if (column >= read.size()) {
-    read.resize(column + 1);
-  }
-  read[column] = true;
-}
-
 }  // namespace
 
 SelectOperator::SelectOperator(const planner::SelectStep& step,
@@ -50,11 +43,6 @@ SelectOperator::SelectOperator(const planner::SelectStep& step,
   std::vector<size_t> reads;
   for (const planner::ProjectedColumn& column : step.columns) {
     expr::CountColumnReads(*column.expression, reads);
-  }
-  for (size_t i = 0; i < reads.size(); ++i) {
-    if (reads[i] > 0) {
-      MarkRead(i, columns_read_);
-    }
   }
   for (size_t i = 0; i < step.columns.size(); ++i) {
     const expr::BoundExpression& expression = *step.columns[i].expression;

@@ -21,10 +21,6 @@ class SelectOperator final : public Operator {
 
   void Process(RowBatch&& batch, Emitter& downstream) override;
 
-  /// Which input columns the expressions read (`[i]` true for column i; shorter than the
-  /// input when its last columns are not read). Nothing else of a row reaches downstream.
-  const std::vector<bool>& columns_read() const { return columns_read_; }
-
  private:
   struct CompiledColumn {
     expr::EvaluatorPtr evaluator;
@@ -51,7 +47,6 @@ class SelectOperator final : public Operator {
   bool in_place_ = false;
   ValueList projected_;  ///< Scratch space for one row's new values.
   ValueList computed_;   ///< Scratch space for the computed columns of one row.
-  std::vector<bool> columns_read_;
   bool rekeys_;
   OperatorContext context_;
 };

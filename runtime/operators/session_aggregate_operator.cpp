@@ -131,7 +131,7 @@ void SessionAggregateOperator::Emit(Row row, const std::string& encoded_key, Row
   output.Add(std::move(row));
 }
 
-void SessionAggregateOperator::Flush() {
+void SessionAggregateOperator::Flush(Emitter& /*downstream*/) {
   cache_.Flush();
   unflushed_.clear();
 }

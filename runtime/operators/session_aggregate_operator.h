@@ -31,7 +31,7 @@ class SessionAggregateOperator final : public Operator {
 
   void Process(RowBatch&& batch, Emitter& downstream) override;
 
-  void Flush() override;
+  void Flush(Emitter& downstream) override;
 
  private:
   void ProcessRow(const Row& row, RowBatch& output);

@@ -233,7 +233,7 @@ void StreamStreamJoinOperator::DropOuterRows(JoinSide side, const std::string& k
   }
 }
 
-void StreamStreamJoinOperator::Flush() {
+void StreamStreamJoinOperator::Flush(Emitter& /*downstream*/) {
   std::string encoded;
   state::EncodeValueList({Value::Int64(times_.stream),
                           Value::Int64(times_.observed[0]),

@@ -35,7 +35,7 @@ class StreamStreamJoinOperator final : public JoinOperator {
 
   void ProcessSide(JoinSide side, RowBatch&& batch, Emitter& downstream) override;
 
-  void Flush() override;
+  void Flush(Emitter& downstream) override;
 
  private:
   struct Times {

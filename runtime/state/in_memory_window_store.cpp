@@ -1,5 +1,10 @@
 #include "runtime/state/in_memory_window_store.h"
 
+#include <algorithm>
+#include <limits>
+#include <utility>
+#include <vector>
+
 #include "runtime/core/error.h"
 #include "runtime/state/window_key_layout.h"
 
@@ -12,34 +17,57 @@ const std::string& InMemoryWindowStore::TimeKey(const WindowKey& window) {
 }
 
 std::optional<std::string_view> InMemoryWindowStore::Get(const WindowKey& window) {
-  const auto found = by_time_.find(TimeKey(window));
-  if (found == by_time_.end()) {
+  const auto windows = by_start_.find(window.start_ms);
+  if (windows == by_start_.end()) {
+    return std::nullopt;
+  }
+  const auto found = windows->second.find(std::string_view(TimeKey(window)));
+  if (found == windows->second.end()) {
     return std::nullopt;
   }
   return found->second;
 }
 
 void InMemoryWindowStore::Put(const WindowKey& window, std::string_view value) {
-  const auto found = by_time_.find(TimeKey(window));
-  if (found != by_time_.end()) {
+  Windows& windows = by_start_[window.start_ms];
+  const auto found = windows.find(std::string_view(TimeKey(window)));
+  if (found != windows.end()) {
     found->second.assign(value);
     return;
   }
-  by_time_.emplace(time_key_, value);
-  index_key_.clear();
-  AppendKeyFirstKey(window, index_key_);
-  by_key_.insert(index_key_);
+  windows.emplace(time_key_, value);
+  auto index = by_key_.find(window.key);
+  if (index == by_key_.end()) {
+    index = by_key_.emplace(std::string(window.key), std::set<Slot>()).first;
+  }
+  index->second.insert(Slot{window.start_ms, window.end_ms, window.sequence});
+  ++size_;
 }
 
 void InMemoryWindowStore::Delete(const WindowKey& window) {
-  const auto found = by_time_.find(TimeKey(window));
-  if (found == by_time_.end()) {
+  const auto windows = by_start_.find(window.start_ms);
+  if (windows == by_start_.end()) {
     return;
   }
-  by_time_.erase(found);
-  index_key_.clear();
-  AppendKeyFirstKey(window, index_key_);
-  by_key_.erase(index_key_);
+  const auto found = windows->second.find(std::string_view(TimeKey(window)));
+  if (found == windows->second.end()) {
+    return;
+  }
+  windows->second.erase(found);
+  if (windows->second.empty()) {
+    by_start_.erase(windows);
+  }
+  Unindex(window);
+  --size_;
+}
+
+void InMemoryWindowStore::Unindex(const WindowKey& window) {
+  const auto index = by_key_.find(window.key);
+  FLUXO_CHECK(index != by_key_.end(), "every stored window is indexed");
+  index->second.erase(Slot{window.start_ms, window.end_ms, window.sequence});
+  if (index->second.empty()) {
+    by_key_.erase(index);
+  }
 }
 
 void InMemoryWindowStore::FetchKey(std::string_view key,
@@ -49,13 +77,18 @@ void InMemoryWindowStore::FetchKey(std::string_view key,
   if (from_ms > to_ms) {
     return;
   }
-  const KeyRange range = KeyFirstRange(key, from_ms, to_ms);
-  for (auto entry = by_key_.lower_bound(range.begin);
-       entry != by_key_.end() && !range.IsAfterEnd(*entry);
-       ++entry) {
-    const WindowKey window = DecodeKeyFirstKey(*entry);
-    const auto found = by_time_.find(TimeKey(window));
-    FLUXO_CHECK(found != by_time_.end(), "every indexed window has an entry");
+  const auto index = by_key_.find(key);
+  if (index == by_key_.end()) {
+    return;
+  }
+  const std::set<Slot>& slots = index->second;
+  for (auto slot = slots.lower_bound(Slot{from_ms, std::numeric_limits<int64_t>::min(), 0});
+       slot != slots.end() && slot->start <= to_ms;
+       ++slot) {
+    const WindowKey window{index->first, slot->start, slot->end, slot->sequence};
+    const Windows& windows = by_start_.at(slot->start);
+    const auto found = windows.find(std::string_view(TimeKey(window)));
+    FLUXO_CHECK(found != windows.end(), "every indexed window has an entry");
     if (!visitor(window, found->second)) {
       return;
     }
@@ -66,24 +99,34 @@ void InMemoryWindowStore::FetchAll(int64_t from_ms, int64_t to_ms, const WindowV
   if (from_ms > to_ms) {
     return;
   }
-  const KeyRange range = TimeFirstRange(from_ms, to_ms);
-  for (auto entry = by_time_.lower_bound(range.begin);
-       entry != by_time_.end() && !range.IsAfterEnd(entry->first);
-       ++entry) {
-    if (!visitor(DecodeTimeFirstKey(entry->first), entry->second)) {
-      return;
+  std::vector<const Windows::value_type*> sorted;
+  for (auto windows = by_start_.lower_bound(from_ms);
+       windows != by_start_.end() && windows->first <= to_ms;
+       ++windows) {
+    sorted.clear();
+    for (const Windows::value_type& entry : windows->second) {
+      sorted.push_back(&entry);
+    }
+    std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) {
+      return a->first < b->first;
+    });
+    for (const Windows::value_type* entry : sorted) {
+      if (!visitor(DecodeTimeFirstKey(entry->first), entry->second)) {
+        return;
+      }
     }
   }
 }
 
 void InMemoryWindowStore::ExpireBefore(int64_t start_ms) {
-  const auto end = by_time_.lower_bound(TimeFirstBound(start_ms));
-  for (auto entry = by_time_.begin(); entry != end; ++entry) {
-    index_key_.clear();
-    AppendKeyFirstKey(DecodeTimeFirstKey(entry->first), index_key_);
-    by_key_.erase(index_key_);
+  const auto end = by_start_.lower_bound(start_ms);
+  for (auto windows = by_start_.begin(); windows != end; ++windows) {
+    for (const auto& [time_key, value] : windows->second) {
+      Unindex(DecodeTimeFirstKey(time_key));
+    }
+    size_ -= windows->second.size();
   }
-  by_time_.erase(by_time_.begin(), end);
+  by_start_.erase(by_start_.begin(), end);
 }
 
 }  // namespace fluxo::state

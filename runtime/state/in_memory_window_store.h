@@ -1,16 +1,23 @@
 #pragma once
 
+#include <compare>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 
+#include "runtime/state/string_hash.h"
 #include "runtime/state/window_store.h"
 
 namespace fluxo::state {
 
-/// A WindowStore in std::map/std::set over the stored key layouts of window_key_layout.h:
-/// the time-first keys with the values, and the key-first keys as an index for FetchKey.
-/// Nothing is persisted.
+/// A WindowStore in memory; nothing is persisted. The windows are grouped by start (a std::map
+/// of a few entries: the live windows span a few starts), each start's windows in a hash map
+/// by their time-first key (window_key_layout.h), so that Get and Put cost a hash lookup and
+/// ExpireBefore drops whole starts. FetchKey reads an index of each key's windows, ordered by
+/// start, end and sequence; FetchAll, which no operator calls per record, sorts each start's
+/// windows by stored key as it visits them, so that both stores visit in the same order.
 class InMemoryWindowStore final : public WindowStore {
  public:
   explicit InMemoryWindowStore(std::string name) : name_(std::move(name)) {}
@@ -32,17 +39,32 @@ class InMemoryWindowStore final : public WindowStore {
 
   void ExpireBefore(int64_t start_ms) override;
 
-  uint64_t ApproximateNumEntries() override { return by_time_.size(); }
+  uint64_t ApproximateNumEntries() override { return size_; }
 
  private:
-  // Encodes `window` into time_key_ and returns it.
+  /// One window of a key, in the key-first layout's order: start, end, sequence.
+  struct Slot {
+    int64_t start = 0;
+    int64_t end = 0;
+    uint64_t sequence = 0;
+
+    auto operator<=>(const Slot&) const = default;
+  };
+
+  /// The windows of one start: value by time-first key.
+  using Windows = std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>;
+
+  /// Encodes `window` into time_key_ and returns it.
   const std::string& TimeKey(const WindowKey& window);
 
+  /// Removes `window` from the key index.
+  void Unindex(const WindowKey& window);
+
   std::string name_;
-  std::map<std::string, std::string, std::less<>> by_time_;
-  std::set<std::string, std::less<>> by_key_;
-  std::string time_key_;  // Reused encoding buffers.
-  std::string index_key_;
+  std::map<int64_t, Windows> by_start_;
+  std::unordered_map<std::string, std::set<Slot>, StringHash, std::equal_to<>> by_key_;
+  uint64_t size_ = 0;
+  std::string time_key_;  ///< Reused encoding buffer.
 };
 
 }  // namespace fluxo::state

@@ -72,7 +72,7 @@ TEST_SUITE("operators") {
     first.Add(MakeRow("a", "Ann", 2));
     first.Add(MakeRow("c", "Cid", 3));
     op.Process(std::move(first), downstream);
-    op.Flush();  // The operator writes its rows into the store at Flush.
+    op.Flush(downstream);  // The operator writes its rows into the store at Flush.
     CHECK(Contents(table) == std::vector<std::string>{"a Ann @2", "b Bob @1", "c Cid @3"});
     REQUIRE(downstream.batches.size() == 1);
     CHECK(downstream.batches[0].size() == 3);
@@ -86,7 +86,7 @@ TEST_SUITE("operators") {
     keyless.key_missing = true;  // Not stored: a table ignores records without a key.
     second.Add(std::move(keyless));
     op.Process(std::move(second), downstream);
-    op.Flush();  // The operator writes its rows into the store at Flush.
+    op.Flush(downstream);  // The operator writes its rows into the store at Flush.
     CHECK(Contents(table) == std::vector<std::string>{"a Anna @4", "b Bob @1"});
     REQUIRE(downstream.batches.size() == 2);
     CHECK(downstream.batches[1].size() == 5);
@@ -121,7 +121,7 @@ TEST_SUITE("operators") {
     batch.Add(windowed(MakeRow("a", "y2", 13), 0));  // Replaces a's row in [0, 1000).
     batch.Add(MakeRow("b", "no window", 14));        // Not stored.
     op.Process(std::move(batch), downstream);
-    op.Flush();  // The operator writes its rows into the store at Flush.
+    op.Flush(downstream);  // The operator writes its rows into the store at Flush.
     // Key order first ("a" < "ab"), then window start.
     CHECK(Contents(table) == std::vector<std::string>{
                                  "a y2 @13 [0,1000)", "a x @10 [1000,2000)", "ab z @12 [0,1000)"});
@@ -137,7 +137,7 @@ TEST_SUITE("operators") {
     RowBatch deletes;
     deletes.Add(windowed(MakeRow("a", std::nullopt, 15), 1000));
     op.Process(std::move(deletes), downstream);
-    op.Flush();  // The operator writes its rows into the store at Flush.
+    op.Flush(downstream);  // The operator writes its rows into the store at Flush.
     CHECK(Contents(table) == std::vector<std::string>{"a y2 @13 [0,1000)", "ab z @12 [0,1000)"});
   }
 
@@ -154,7 +154,7 @@ TEST_SUITE("operators") {
     first.Add(MakeRow("b", "Bob", 2));
     op.Process(std::move(first), downstream);
     CHECK(Contents(table).empty());  // Nothing before the commit's Flush.
-    op.Flush();
+    op.Flush(downstream);
     CHECK(Contents(table) == std::vector<std::string>{"a Ann @1", "b Bob @2"});
 
     // Several changes of one key between two flushes: the last one wins.
@@ -166,9 +166,9 @@ TEST_SUITE("operators") {
     second.Add(MakeRow("c", "C1", 7));
     second.Add(MakeRow("c", std::nullopt, 8, ChangeKind::kDelete));
     op.Process(std::move(second), downstream);
-    op.Flush();
+    op.Flush(downstream);
     CHECK(Contents(table) == std::vector<std::string>{"b B2 @6"});
-    op.Flush();  // Nothing pending: a no-op.
+    op.Flush(downstream);  // Nothing pending: a no-op.
     CHECK(Contents(table) == std::vector<std::string>{"b B2 @6"});
   }
 }
