@@ -20,6 +20,7 @@
 #include "cli/kafka_command.h"
 #include "cli/parse_command.h"
 #include "cli/run_command.h"
+#include "cli/shell_command.h"
 #include "cli/test_command.h"
 #include "runtime/core/error.h"
 
@@ -50,6 +51,7 @@ constexpr std::array kSubcommands = {
                &RunKafkaCommand},
     Subcommand{
         "run", "Run a .sql file's statements and persistent queries until stopped", &RunRunCommand},
+    Subcommand{"shell", "The interactive SQL shell (embedded engine)", &RunShellCommand},
     Subcommand{
         "test", "Run query tests in ksqlDB's QTT format on in-memory topics", &RunTestCommand},
 };

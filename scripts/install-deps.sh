@@ -8,6 +8,8 @@ packages=(
   antlr4 libantlr4-runtime-dev
   librdkafka-dev librocksdb-dev
   libboost-program-options-dev
+  libedit-dev
+  tmux
   doctest-dev
   nlohmann-json3-dev
   libsimdjson-dev

@@ -238,7 +238,8 @@ size_t Engine::RunUntilIdle() {
     for (const auto& query : state_->queries) {
       const size_t read = query->Poll();
       total += read;
-      progress = progress || read > 0;
+      // A commit may write output that another query reads.
+      progress = progress || read > 0 || query->committed_last_poll();
     }
     FlushProcessingLogTopic(*state_);
   }
@@ -260,6 +261,21 @@ size_t Engine::PollQueries() {
   }
   FlushProcessingLogTopic(*state_);
   return total;
+}
+
+void Engine::CommitQueries() {
+  for (const auto& query : state_->queries) {
+    if (query->failed()) {
+      continue;
+    }
+    try {
+      query->CommitPending();
+    } catch (const Error& error) {
+      query->Fail(error.message());
+      LogLine(LogLevel::kError, "Query " + query->id() + " failed to commit: " + error.message());
+    }
+  }
+  FlushProcessingLogTopic(*state_);
 }
 
 const planner::Catalog& Engine::catalog() const {

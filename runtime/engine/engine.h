@@ -86,6 +86,11 @@ class Engine {
   /// of records read.
   size_t PollQueries();
 
+  /// Commits every running query's processed input (state, pending output, offsets) that
+  /// commit.interval.ms has held back: the last step of a clean shutdown. A query whose
+  /// commit fails stops, as in PollQueries.
+  void CommitQueries();
+
   /// Returns the rows push query `query_id` produced since the last call (run RunUntilIdle
   /// to process input first). When its LIMIT is reached the query ends. Throws fluxo::Error
   /// (kPlanning) for an unknown or ended query.

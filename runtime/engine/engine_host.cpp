@@ -24,6 +24,8 @@ void EngineHost::Stop() {
   stopping_ = true;
   Wake();
   driver_.join();
+  const std::lock_guard lock(engine_mutex_);
+  engine_->CommitQueries();
 }
 
 void EngineHost::Drive() {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <filesystem>
 #include <system_error>
@@ -105,6 +106,26 @@ bool RecordCacheEnabled(const EngineState& state) {
   return true;
 }
 
+// How a new query starts and commits: auto.offset.reset and commit.interval.ms.
+PersistentQueryOptions QueryOptionsOf(const EngineState& state) {
+  PersistentQueryOptions options;
+  options.from_end = ReadsFromEnd(state);
+  const auto interval = state.properties.find("commit.interval.ms");
+  if (interval != state.properties.end()) {
+    int64_t value = -1;
+    const auto parsed = std::from_chars(
+        interval->second.data(), interval->second.data() + interval->second.size(), value);
+    if (parsed.ec != std::errc() ||
+        parsed.ptr != interval->second.data() + interval->second.size() || value < 0) {
+      throw Error(ErrorKind::kPlanning,
+                  "Invalid value for commit.interval.ms: '" + interval->second +
+                      "' (expected milliseconds, 0 or more)");
+    }
+    options.commit_interval_ms = value;
+  }
+  return options;
+}
+
 StatementResult StartQuery(EngineState& state,
                            planner::LogicalPlan logical,
                            const std::string& query_id,
@@ -132,7 +153,7 @@ StatementResult StartQuery(EngineState& state,
                                                  *state.query_topics,
                                                  state.processing_log,
                                                  MakeStateInstance(state, query_id, text),
-                                                 ReadsFromEnd(state));
+                                                 QueryOptionsOf(state));
   if (query->plan().creates_sink) {
     state.topics->CreateTopic(logical.sink.description.topic, logical.sink.partitions);
     state.catalog.AddSource(logical.sink.description,

@@ -16,13 +16,14 @@ PersistentQuery::PersistentQuery(planner::PhysicalPlan plan,
                                  runtime::TopicClient& topics,
                                  ProcessingLog& processing_log,
                                  std::unique_ptr<state::StateInstance> state,
-                                 bool from_end)
+                                 PersistentQueryOptions options)
     : plan_(std::move(plan)),
       statement_(std::move(statement)),
       topics_(topics),
       state_(std::move(state)) {
   pipeline_ = runtime::Pipeline::Build(plan_, topics_, processing_log, *state_);
-  InitializeOffsets(from_end);
+  options_ = options;
+  InitializeOffsets(options.from_end);
 }
 
 std::string PersistentQuery::OffsetMetadataKey(const std::string& topic, int32_t partition) {
@@ -81,10 +82,25 @@ size_t PersistentQuery::Poll() {
   const std::vector<std::string>& topics = pipeline_->topics();
   const size_t read = topics.size() == 1 ? PollTopic(topics.front()) : PollTopics(topics);
   records_read_ += read;
-  if (read > 0) {
+  uncommitted_ = uncommitted_ || read > 0;
+  const auto now = std::chrono::steady_clock::now();
+  committed_last_poll_ =
+      uncommitted_ &&
+      (read == 0 || now - last_commit_ >= std::chrono::milliseconds(options_.commit_interval_ms));
+  if (committed_last_poll_) {
     Commit();
+    uncommitted_ = false;
+    last_commit_ = now;
   }
   return read;
+}
+
+void PersistentQuery::CommitPending() {
+  if (uncommitted_) {
+    Commit();
+    uncommitted_ = false;
+    last_commit_ = std::chrono::steady_clock::now();
+  }
 }
 
 size_t PersistentQuery::PollTopic(const std::string& topic) {

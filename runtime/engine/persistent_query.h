@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -17,6 +18,16 @@
 
 namespace fluxo::engine {
 
+/// How a persistent query starts and commits.
+struct PersistentQueryOptions {
+  /// Where a partition without a committed offset starts: its end (`auto.offset.reset` =
+  /// latest) or its start.
+  bool from_end = false;
+  /// The longest time between two commits while input keeps coming (`commit.interval.ms`);
+  /// a query also commits as soon as it has caught up with its input.
+  int64_t commit_interval_ms = 2000;
+};
+
 /// A running CREATE ... AS SELECT or INSERT INTO ... SELECT: its plan, its operators, and how
 /// far it has read each source partition.
 class PersistentQuery {
@@ -26,14 +37,14 @@ class PersistentQuery {
   /// It resumes each source partition after the offset committed with `state` by an earlier
   /// run, and throws fluxo::Error (kIo) when that offset lies beyond the partition's end (the
   /// topic was deleted and recreated: never a silent reset). A partition without a committed
-  /// offset is read from its start, or with `from_end` (ksqlDB's `auto.offset.reset=latest`)
-  /// from what arrives after this constructor.
+  /// offset is read from its start, or with `options.from_end` (ksqlDB's
+  /// `auto.offset.reset=latest`) from what arrives after this constructor.
   PersistentQuery(planner::PhysicalPlan plan,
                   std::string statement,
                   runtime::TopicClient& topics,
                   ProcessingLog& processing_log,
                   std::unique_ptr<state::StateInstance> state,
-                  bool from_end = false);
+                  PersistentQueryOptions options = {});
 
   /// The state metadata key of the statement the state belongs to.
   static constexpr std::string_view kStatementMetadataKey = "statement";
@@ -48,11 +59,19 @@ class PersistentQuery {
   state::StateInstance& state() { return *state_; }
 
   /// Reads and processes what is available on every source partition (up to kBatchesPerTurn
-  /// batches each), then flushes the state; returns the number of records read.
+  /// batches each). Commits (the operators' state, their pending output and the offsets) when
+  /// this poll found nothing more to read or commit.interval.ms has passed since the last
+  /// commit. Returns the number of records read.
   size_t Poll();
 
   /// The number of records the query has read from its sources.
   uint64_t records_read() const { return records_read_; }
+
+  /// Commits what was processed since the last commit, if anything (a clean shutdown).
+  void CommitPending();
+
+  /// True when the last Poll committed (and so may have written output).
+  bool committed_last_poll() const { return committed_last_poll_; }
 
   /// True once the query failed: it reads nothing more.
   bool failed() const { return error_.has_value(); }
@@ -91,6 +110,10 @@ class PersistentQuery {
   /// The records of the last fetch, kept so that the next fetch reuses their buffers.
   std::vector<runtime::TopicRecord> fetched_;
   std::optional<std::string> error_;
+  PersistentQueryOptions options_;
+  bool uncommitted_ = false;  ///< Records were processed since the last commit.
+  bool committed_last_poll_ = false;
+  std::chrono::steady_clock::time_point last_commit_ = std::chrono::steady_clock::now();
   uint64_t records_read_ = 0;
 };
 

@@ -48,13 +48,8 @@ PartitionFetcher::Position& PartitionFetcher::Assign(const std::string& topic,
   if (found != positions_.end()) {
     return found->second;
   }
-  PartitionListPtr added(rd_kafka_topic_partition_list_new(1));
-  rd_kafka_topic_partition_list_add(added.get(), topic.c_str(), partition)->offset = offset;
-  if (RdErrorPtr error{rd_kafka_incremental_assign(consumer_.get(), added.get())}) {
-    throw Error(ErrorKind::kIo,
-                "Cannot fetch from topic '" + topic + "' partition " + std::to_string(partition) +
-                    ": " + rd_kafka_error_string(error.get()));
-  }
+  // Take the partition's queue off the consumer's shared one before assigning it, so that no
+  // fetched record can land on the shared queue in between.
   Position position;
   position.queue.reset(rd_kafka_queue_get_partition(consumer_.get(), topic.c_str(), partition));
   if (position.queue == nullptr) {
@@ -62,8 +57,14 @@ PartitionFetcher::Position& PartitionFetcher::Assign(const std::string& topic,
                 "Cannot fetch from topic '" + topic + "' partition " + std::to_string(partition) +
                     ": librdkafka has no queue for it");
   }
-  // Read this partition's queue directly instead of the consumer's shared one.
   rd_kafka_queue_forward(position.queue.get(), nullptr);
+  PartitionListPtr added(rd_kafka_topic_partition_list_new(1));
+  rd_kafka_topic_partition_list_add(added.get(), topic.c_str(), partition)->offset = offset;
+  if (RdErrorPtr error{rd_kafka_incremental_assign(consumer_.get(), added.get())}) {
+    throw Error(ErrorKind::kIo,
+                "Cannot fetch from topic '" + topic + "' partition " + std::to_string(partition) +
+                    ": " + rd_kafka_error_string(error.get()));
+  }
   position.next_offset = offset;
   return positions_.emplace(std::make_pair(topic, partition), std::move(position)).first->second;
 }
@@ -111,10 +112,10 @@ void PartitionFetcher::FetchInto(const std::string& topic,
   // Errors that concern no partition queue (a broker down, ...) arrive on the consumer's
   // own queue: take them off it, so that they do not pile up.
   while (MessagePtr event{rd_kafka_consumer_poll(consumer_.get(), 0)}) {
-    if (event->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-      LogLine(LogLevel::kWarning,
-              std::string("Kafka fetch: ") + rd_kafka_message_errstr(event.get()));
-    }
+    FLUXO_CHECK(event->err != RD_KAFKA_RESP_ERR_NO_ERROR,
+                "a record reached the consumer's shared queue instead of its partition's");
+    LogLine(LogLevel::kWarning,
+            std::string("Kafka fetch: ") + rd_kafka_message_errstr(event.get()));
   }
   size_t used = 0;
   const int64_t end = max_records == 0 ? offset : EndOffset(topic, partition, offset);

@@ -1,0 +1,170 @@
+#include "cli/shell_command.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "cli/engine_setup.h"
+#include "cli/shell/edit_line_reader.h"
+#include "cli/shell/embedded_backend.h"
+#include "cli/shell/interrupt_signal.h"
+#include "cli/shell/line_reader.h"
+#include "cli/shell/output_format.h"
+#include "cli/shell/shell_repl.h"
+#include "cli/shell/shell_session.h"
+#include "runtime/core/error.h"
+#include "runtime/engine/engine.h"
+#include "runtime/engine/engine_host.h"
+
+#ifndef FLUXO_VERSION
+#error "FLUXO_VERSION must be defined by the build (see cli/CMakeLists.txt)"
+#endif
+
+namespace fluxo::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+void PrintUsage(std::ostream& out, const po::options_description& options) {
+  out << "Usage: fluxo shell [options]\n"
+         "\n"
+         "The interactive SQL shell. Statements end with ';' and may span lines. A push query\n"
+         "streams its rows until its LIMIT or until Ctrl-C, which cancels the query and keeps\n"
+         "the shell. Ctrl-C at the prompt clears the line; Ctrl-D or 'exit' leaves. Besides\n"
+         "SQL: RUN SCRIPT 'file'; PRINT 'topic' [FROM BEGINNING] [LIMIT n]; DEFINE name =\n"
+         "'value' and ${name}; SET/UNSET 'property'; 'output json|tabular'. History is kept\n"
+         "in $FLUXO_HISTORY_FILE or ~/.fluxo_history. With no bootstrap.servers configured\n"
+         "the engine runs on an embedded broker in-process.\n"
+         "\n"
+      << options;
+}
+
+size_t TerminalWidth() {
+  winsize size{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+    return size.ws_col;
+  }
+  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
+    const long parsed = std::strtol(columns, nullptr, 10);
+    if (parsed > 0) {
+      return static_cast<size_t>(parsed);
+    }
+  }
+  return 80;
+}
+
+/// Runs -f FILE, then -e SQL; returns the exit status.
+int RunBatch(shell::ShellSession& session,
+             const std::optional<std::string>& file,
+             const std::optional<std::string>& statements,
+             const CommandIo& io) {
+  if (file.has_value()) {
+    std::ifstream in(*file);
+    if (!in) {
+      io.err << "fluxo shell: cannot read '" << *file << "'\n";
+      return kExitFailure;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!session.RunScript(text.str(), *file)) {
+      return kExitFailure;
+    }
+  }
+  if (statements.has_value() && !session.RunScript(*statements, "-e")) {
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunShellCommand(const std::vector<std::string>& arguments, const CommandIo& io) {
+  po::options_description options("Options");
+  options.add_options()("help,h", "print this help and exit")(
+      "execute,e", po::value<std::string>(), "run these statements and exit")(
+      "file,f", po::value<std::string>(), "run the statements of FILE and exit (before -e)")(
+      "output",
+      po::value<std::string>()->default_value("tabular"),
+      "how rows show: tabular (boxed tables) or json (one object per line)")(
+      "server", po::value<std::string>(), "drive a running 'fluxo server' at URL (not yet)");
+  AddEngineOptions(options);
+  po::variables_map values;
+  try {
+    po::store(po::command_line_parser(arguments).options(options).run(), values);
+    po::notify(values);
+  } catch (const po::error& error) {
+    io.err << "fluxo shell: " << error.what() << "\n\n";
+    PrintUsage(io.err, options);
+    return kExitUsage;
+  }
+  if (values.count("help") != 0) {
+    PrintUsage(io.out, options);
+    return kExitOk;
+  }
+  const std::optional<shell::OutputFormat> format =
+      shell::ParseOutputFormat(values["output"].as<std::string>());
+  if (!format.has_value()) {
+    io.err << "fluxo shell: --output must be tabular or json\n";
+    return kExitUsage;
+  }
+  if (values.count("server") != 0) {
+    io.err << "fluxo shell: --server is not available yet: the shell only drives an engine in "
+              "this process for now (leave out --server; --bootstrap-servers picks the Kafka "
+              "cluster)\n";
+    return kExitUsage;
+  }
+  std::optional<std::string> file;
+  std::optional<std::string> statements;
+  if (values.count("file") != 0) {
+    file = values["file"].as<std::string>();
+  }
+  if (values.count("execute") != 0) {
+    statements = values["execute"].as<std::string>();
+  }
+
+  shell::InterruptSignal interrupt;
+  EngineSetup setup;
+  try {
+    setup = SetUpEngine(EngineOptionsFrom(values), io.err);
+  } catch (const Error& error) {
+    io.err << "fluxo shell: " << error.what() << "\n";
+    return kExitFailure;
+  }
+  engine::EngineHost host(std::make_unique<engine::Engine>(setup.topics, setup.config));
+  host.Start();
+  shell::EmbeddedBackend backend(host);
+  shell::SessionSettings settings;
+  settings.format = *format;
+  settings.terminal_width = &TerminalWidth;
+  settings.terminal = isatty(STDOUT_FILENO) != 0;
+  shell::ShellSession session(
+      backend, io.out, io.err, [&interrupt] { return interrupt.Take(); }, settings);
+
+  int status = kExitOk;
+  if (file.has_value() || statements.has_value()) {
+    status = RunBatch(session, file, statements, io);
+  } else if (isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0) {
+    io.out << "fluxo " << FLUXO_VERSION
+           << " shell. Statements end with ';'. Ctrl-C cancels a running query, Ctrl-D or "
+              "'exit' leaves.\n\n"
+           << std::flush;
+    shell::EditLineReader reader(interrupt, shell::DefaultHistoryPath(), io.err);
+    status = shell::RunRepl(reader, session, io.out, true);
+  } else {
+    shell::DescriptorLineReader reader(STDIN_FILENO, &interrupt);
+    status = shell::RunRepl(reader, session, io.out, false);
+  }
+  host.Stop();
+  return status;
+}
+
+}  // namespace fluxo::cli
