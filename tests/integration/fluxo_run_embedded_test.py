@@ -8,7 +8,8 @@ in Python from the generated inputs, never by Fluxo. Three persistent queries ru
 - a windowed aggregation (trades per symbol per 10-second tumbling window, EMIT CHANGES: the
   last update of each window must carry the window's full count and sum),
 - a stream-table join on a non-key column (pageviews keyed by view id joined to users on
-  user_id, so the stream goes through a repartition topic).
+  user_id, so the stream is re-keyed first; in-process for now: repartition topics come with
+  tasks spread over instances).
 
 Then SIGTERM must stop `fluxo run` with exit 0. Prints PASS/FAIL lines; exits 1 on failure.
 
@@ -175,7 +176,7 @@ def run(fluxo: str) -> None:
                     (r.key, r.value["VIEW_ID"], r.value["PAGE"], r.value["NAME"], r.value["REGION"])
                     for r in got)
                 check(got_enriched == want_enriched,
-                      f"stream-table join through a repartition topic: ENRICHED holds exactly the "
+                      f"stream-table join on a non-key column: ENRICHED holds exactly the "
                       f"{sum(want_enriched.values())} pageviews of known users (got {len(got)})")
             except Exception:
                 print("fluxo run's log:\n" + fluxo_run.log(), flush=True)
