@@ -20,6 +20,7 @@
 #include "cli/kafka_command.h"
 #include "cli/parse_command.h"
 #include "cli/run_command.h"
+#include "cli/server_command.h"
 #include "cli/shell_command.h"
 #include "cli/test_command.h"
 #include "runtime/core/error.h"
@@ -51,6 +52,8 @@ constexpr std::array kSubcommands = {
                &RunKafkaCommand},
     Subcommand{
         "run", "Run a .sql file's statements and persistent queries until stopped", &RunRunCommand},
+    Subcommand{
+        "server", "Serve ksqlDB's REST API (HTTP/1.1 and h2c) until stopped", &RunServerCommand},
     Subcommand{"shell", "The interactive SQL shell (embedded engine)", &RunShellCommand},
     Subcommand{
         "test", "Run query tests in ksqlDB's QTT format on in-memory topics", &RunTestCommand},

@@ -11,6 +11,7 @@
 #include <boost/program_options.hpp>
 
 #include "cli/engine_setup.h"
+#include "cli/rest_server_setup.h"
 #include "cli/stop_signals.h"
 #include "parser/parser.h"
 #include "runtime/core/error.h"
@@ -68,7 +69,8 @@ void DryRun(const std::string& script,
 
 int RunRunCommand(const std::vector<std::string>& arguments, const CommandIo& io) {
   po::options_description options("Options");
-  options.add_options()("help,h", "print this help and exit");
+  options.add_options()("help,h", "print this help and exit")(
+      "listen", po::value<std::string>(), "HOST:PORT: serve /healthcheck, /info and /metrics");
   AddEngineOptions(options);
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::string>());
@@ -134,9 +136,20 @@ int RunRunCommand(const std::vector<std::string>& arguments, const CommandIo& io
     return kExitFailure;
   }
   host.Start();
+  std::unique_ptr<server::RestServer> status_server;
+  if (values.count("listen") != 0) {
+    try {
+      status_server = StartStatusServer(host, setup, values["listen"].as<std::string>(), io.out);
+    } catch (const Error& error) {
+      io.err << "fluxo run: " << error.what() << "\n";
+      host.Stop();
+      return kExitFailure;
+    }
+  }
   io.err << "fluxo run: running; stop with Ctrl-C (SIGINT) or SIGTERM" << std::endl;
   const int received = stop_signals.Wait();
   io.err << "fluxo run: stopping on signal " << received << "\n";
+  status_server.reset();
   host.Stop();
   io.err << "fluxo run: stopped after " << host.records_read() << " records\n";
   return kExitOk;

@@ -8,6 +8,7 @@ packages=(
   antlr4 libantlr4-runtime-dev
   librdkafka-dev librocksdb-dev
   libboost-program-options-dev
+  libboost-dev libnghttp2-dev libssl-dev
   libedit-dev
   tmux
   doctest-dev

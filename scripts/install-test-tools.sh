@@ -5,6 +5,7 @@
 #   - a Python virtualenv at .cache/test-venv (from the machine's python3) with pinned kafka-python
 #     and confluent-kafka from PyPI
 #   - the Apache Kafka broker's jars, through scripts/kafka-broker.sh install
+#   - curl (Debian) and the npm package ksqldb-client@1.0.5 (into .cache/node) for tests/server
 # Idempotent and quick (well under a second) when everything is already there. Works from any
 # directory.
 # Usage: scripts/install-test-tools.sh
@@ -16,7 +17,7 @@ python_packages=(kafka-python==2.3.3 confluent-kafka==2.16.1)
 venv=.cache/test-venv
 
 # --- Debian packages ---------------------------------------------------------------------------
-debian_packages=(kcat)
+debian_packages=(kcat curl)
 missing=()
 for package in "${debian_packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
@@ -44,6 +45,14 @@ if [ ! -f "$stamp" ]; then
   rm -f "$venv"/.installed-*
   "$venv/bin/python" -m pip install -q --disable-pip-version-check "${python_packages[@]}"
   touch "$stamp"
+fi
+
+# --- Node client for the REST acceptance test (tests/server) -----------------------------------
+# ksqldb-client@1.0.5 into .cache/node, when node and npm are there (the test skips otherwise).
+if command -v npm >/dev/null && [ ! -f .cache/node/node_modules/ksqldb-client/package.json ]; then
+  echo "install-test-tools: installing ksqldb-client@1.0.5 into .cache/node"
+  mkdir -p .cache/node
+  npm install --prefix .cache/node --no-audit --no-fund --silent ksqldb-client@1.0.5
 fi
 
 # --- The real Kafka broker ---------------------------------------------------------------------

@@ -71,20 +71,31 @@ StatementResult ExecuteDropSource(EngineState& state, const ast::DropSource& dro
                       std::string(", but statement was DROP ") + planner::SourceTypeName(expected),
                   drop.name.span);
     }
+    // As in ksqlDB (since 0.15): dropping the sink of a CREATE ... AS SELECT terminates that
+    // query; any other query that reads or writes the source still stops the drop.
+    std::string creating_query;
     for (const auto& query : state.queries) {
       const planner::PhysicalPlan& plan = query->plan();
       const bool joins_it =
           std::any_of(plan.join_inputs.begin(), plan.join_inputs.end(), [&](const auto& input) {
             return input.source.source.name == source->name;
           });
-      if (plan.source.source.name == source->name || plan.sink.sink.name == source->name ||
-          joins_it) {
+      const bool reads_it = plan.source.source.name == source->name || joins_it;
+      if (!reads_it && plan.sink.sink.name == source->name &&
+          query->statement().starts_with("CREATE")) {
+        creating_query = query->id();
+        continue;
+      }
+      if (reads_it || plan.sink.sink.name == source->name) {
         throw Error(ErrorKind::kPlanning,
                     "Cannot drop " + source->name + ": query " + query->id() +
                         " reads or writes it. Terminate the query first.",
                     drop.name.span);
       }
     }
+    std::erase_if(state.queries, [&](const std::unique_ptr<PersistentQuery>& query) {
+      return query->id() == creating_query;
+    });
   }
   const std::string topic = source != nullptr ? source->topic : "";
   const bool read_only = source != nullptr && source->read_only;

@@ -33,10 +33,13 @@ namespace {
 // another statement under the same query id is removed first, as it would mix two queries.
 std::unique_ptr<state::StateInstance> MakeStateInstance(const EngineState& state,
                                                         const std::string& query_id,
-                                                        const std::string& statement) {
+                                                        const std::string& statement,
+                                                        bool& fresh) {
+  fresh = true;
   const auto setting = state.properties.find("state.dir");
-  if (setting == state.properties.end() || setting->second.empty()) {
-    return std::make_unique<state::InMemoryStateInstance>();
+  if (setting == state.properties.end() || setting->second.empty() ||
+      query_id.starts_with(kTransientQueryPrefix)) {
+    return std::make_unique<state::InMemoryStateInstance>();  // Push queries: never kept.
   }
   const std::filesystem::path directory =
       std::filesystem::path(setting->second) / ServiceId(state.properties) / query_id;
@@ -48,6 +51,7 @@ std::unique_ptr<state::StateInstance> MakeStateInstance(const EngineState& state
   if (stored.has_value() && *stored == statement) {
     LogLine(LogLevel::kInfo,
             "Query " + query_id + " resumes from its state in " + options.directory);
+    fresh = false;
     return instance;
   }
   if (stored.has_value()) {
@@ -147,13 +151,24 @@ StatementResult StartQuery(EngineState& state,
     physical.aggregate->collapse_changes = RecordCacheEnabled(state);
   }
   // Build the operators before anything changes, so that a plan that cannot run changes
-  // nothing.
+  // nothing. A query with state on disk also keeps changelogs, and rebuilds state it does not
+  // find on disk from them.
+  PersistentQueryOptions options = QueryOptionsOf(state);
+  bool fresh = true;
+  const bool on_disk = state.properties.count("state.dir") > 0 &&
+                       !state.properties.at("state.dir").empty() &&
+                       !query_id.starts_with(kTransientQueryPrefix);
+  if (on_disk) {
+    options.changelog_service_id = ServiceId(state.properties);
+  }
+  std::unique_ptr<state::StateInstance> instance = MakeStateInstance(state, query_id, text, fresh);
+  options.restore_from_changelog = fresh;
   auto query = std::make_unique<PersistentQuery>(std::move(physical),
                                                  text,
                                                  *state.query_topics,
                                                  state.processing_log,
-                                                 MakeStateInstance(state, query_id, text),
-                                                 QueryOptionsOf(state));
+                                                 std::move(instance),
+                                                 options);
   if (query->plan().creates_sink) {
     state.topics->CreateTopic(logical.sink.description.topic, logical.sink.partitions);
     state.catalog.AddSource(logical.sink.description,
@@ -372,7 +387,8 @@ StatementResult ExecutePushQuery(EngineState& state,
                                  const ast::Query& query,
                                  const std::string& text) {
   // Push queries have numbers of their own: they are not replayed.
-  const std::string query_id = "transient_" + std::to_string(state.next_transient_number++);
+  const std::string query_id =
+      std::string(kTransientQueryPrefix) + std::to_string(state.next_transient_number++);
   planner::LogicalPlan logical = planner::BindPushQuery(
       query, state.catalog, *state.functions, query_id, BindOptionsOf(state));
   const planner::SourceDescription sink = logical.sink.description;

@@ -20,6 +20,12 @@ void Engine::InsertJsonRows(const std::string& target, const std::vector<std::st
                 "Cannot insert values into an unknown stream/table: `" + target + "`" +
                     planner::SourceNameCaseHint(state_->catalog, target));
   }
+  if (source->read_only) {
+    throw Error(ErrorKind::kPlanning,
+                "Cannot insert values into read-only " +
+                    std::string(source->type == planner::SourceType::kTable ? "table" : "stream") +
+                    ": " + source->name);
+  }
   const LogicalSchema& schema = source->schema;
   const std::vector<size_t> key_indexes = schema.IndexesIn(ColumnNamespace::kKey);
   const std::vector<size_t> value_indexes = schema.IndexesIn(ColumnNamespace::kValue);

@@ -20,9 +20,17 @@ PersistentQuery::PersistentQuery(planner::PhysicalPlan plan,
     : plan_(std::move(plan)),
       statement_(std::move(statement)),
       topics_(topics),
-      state_(std::move(state)) {
+      state_(std::move(state)),
+      reader_(topics.NewReader()) {
   pipeline_ = runtime::Pipeline::Build(plan_, topics_, processing_log, *state_);
   options_ = options;
+  if (options.changelog_service_id.has_value()) {
+    changelog_ = std::make_unique<Changelog>(topics_, *options.changelog_service_id, id());
+    if (options.restore_from_changelog) {
+      changelog_->Restore(*state_, statement_);
+    }
+    state_->SetFlushListener(changelog_.get());
+  }
   InitializeOffsets(options.from_end);
 }
 
@@ -76,6 +84,10 @@ void PersistentQuery::Commit() {
                          std::to_string(offset));
   }
   state_->Flush(offsets);
+  if (changelog_ != nullptr) {
+    offsets.emplace_back(std::string(kStatementMetadataKey), statement_);
+    changelog_->Publish(offsets);
+  }
 }
 
 size_t PersistentQuery::Poll() {
@@ -109,7 +121,7 @@ size_t PersistentQuery::PollTopic(const std::string& topic) {
   for (int32_t partition = 0; partition < partitions; ++partition) {
     int64_t& next = next_offsets_[{topic, partition}];  // Starts at 0: earliest, as QTT runs.
     for (int batch = 0; batch < kBatchesPerTurn; ++batch) {
-      topics_.FetchInto(topic, partition, next, kBatchSize, fetched_);
+      reader_->FetchInto(topic, partition, next, kBatchSize, fetched_);
       if (fetched_.empty()) {
         break;
       }
@@ -145,7 +157,7 @@ size_t PersistentQuery::PollTopics(const std::vector<std::string>& topics) {
       return true;
     }
     int64_t& next = next_offsets_[{*source.topic, source.partition}];
-    topics_.FetchInto(*source.topic, source.partition, next, kBatchSize, source.records);
+    reader_->FetchInto(*source.topic, source.partition, next, kBatchSize, source.records);
     source.next = 0;
     if (source.records.empty()) {
       return false;

@@ -12,6 +12,7 @@
 
 #include "planner/physical/physical_plan.h"
 #include "runtime/core/processing_log.h"
+#include "runtime/engine/changelog.h"
 #include "runtime/operators/pipeline.h"
 #include "runtime/state/state_instance.h"
 #include "runtime/topic/topic_client.h"
@@ -26,7 +27,14 @@ struct PersistentQueryOptions {
   /// The longest time between two commits while input keeps coming (`commit.interval.ms`);
   /// a query also commits as soon as it has caught up with its input.
   int64_t commit_interval_ms = 2000;
+  /// Keep changelog topics of the state under this service id (none: no changelogs).
+  std::optional<std::string> changelog_service_id;
+  /// The state is new: rebuild it from the changelogs when they have it.
+  bool restore_from_changelog = false;
 };
+
+/// Push queries' ids start with this (`transient_<n>`).
+inline constexpr std::string_view kTransientQueryPrefix = "transient_";
 
 /// A running CREATE ... AS SELECT or INSERT INTO ... SELECT: its plan, its operators, and how
 /// far it has read each source partition.
@@ -105,11 +113,13 @@ class PersistentQuery {
   std::string statement_;
   runtime::TopicClient& topics_;
   std::unique_ptr<state::StateInstance> state_;
+  std::unique_ptr<runtime::TopicReader> reader_;  ///< Its own consumer on Kafka.
   std::unique_ptr<runtime::Pipeline> pipeline_;
   std::map<std::pair<std::string, int32_t>, int64_t> next_offsets_;  ///< Per topic partition.
   /// The records of the last fetch, kept so that the next fetch reuses their buffers.
   std::vector<runtime::TopicRecord> fetched_;
   std::optional<std::string> error_;
+  std::unique_ptr<Changelog> changelog_;
   PersistentQueryOptions options_;
   bool uncommitted_ = false;  ///< Records were processed since the last commit.
   bool committed_last_poll_ = false;

@@ -278,6 +278,41 @@ void KafkaTopicClient::FetchInto(const std::string& topic,
   fetcher_->FetchInto(topic, partition, offset, max_records, records);
 }
 
+namespace {
+
+/// A PartitionFetcher of its own, behind the client's partition checks.
+class KafkaTopicReader final : public TopicReader {
+ public:
+  KafkaTopicReader(const KafkaTopicClient& client, std::unique_ptr<PartitionFetcher> fetcher)
+      : client_(client), fetcher_(std::move(fetcher)) {}
+
+  void FetchInto(const std::string& topic,
+                 int32_t partition,
+                 int64_t offset,
+                 size_t max_records,
+                 std::vector<TopicRecord>& records) override {
+    if (partition < 0 || partition >= client_.PartitionCount(topic)) {
+      records.clear();
+      throw Error(ErrorKind::kIo,
+                  "Topic '" + topic + "' has no partition " + std::to_string(partition));
+    }
+    fetcher_->FetchInto(topic, partition, offset, max_records, records);
+  }
+
+ private:
+  const KafkaTopicClient& client_;
+  std::unique_ptr<PartitionFetcher> fetcher_;
+};
+
+}  // namespace
+
+std::unique_ptr<TopicReader> KafkaTopicClient::NewReader() const {
+  return std::make_unique<KafkaTopicReader>(
+      *this,
+      std::make_unique<PartitionFetcher>(
+          properties_, producer_.get(), timeouts_.fetch_wait_ms, timeouts_.request_ms));
+}
+
 int64_t KafkaTopicClient::EndOffset(const std::string& topic, int32_t partition) const {
   if (partition < 0) {
     throw Error(ErrorKind::kIo, "EndOffset needs a partition of topic '" + topic + "'");

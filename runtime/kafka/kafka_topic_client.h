@@ -59,6 +59,8 @@ class KafkaTopicClient final : public TopicClient {
                  size_t max_records,
                  std::vector<TopicRecord>& records) const override;
   int64_t EndOffset(const std::string& topic, int32_t partition) const override;
+  /// A reader with a PartitionFetcher (and so a consumer) of its own.
+  std::unique_ptr<TopicReader> NewReader() const override;
 
  private:
   /// The topic partition counts the cluster reports (topics in error left out).

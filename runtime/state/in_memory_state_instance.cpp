@@ -36,6 +36,17 @@ WindowStore& InMemoryStateInstance::GetWindowStore(std::string_view name) {
   return FindOrCreate<InMemoryWindowStore>(name, window_stores_, key_value_stores_);
 }
 
+std::vector<StoreListing> InMemoryStateInstance::ListStores() const {
+  std::vector<StoreListing> stores;
+  for (const auto& [name, store] : key_value_stores_) {
+    stores.push_back({name, false});
+  }
+  for (const auto& [name, store] : window_stores_) {
+    stores.push_back({name, true});
+  }
+  return stores;
+}
+
 void InMemoryStateInstance::Flush(const MetadataEntries& metadata) {
   for (const auto& [key, value] : metadata) {
     metadata_.insert_or_assign(key, value);

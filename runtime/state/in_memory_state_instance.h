@@ -19,6 +19,8 @@ class InMemoryStateInstance final : public StateInstance {
 
   WindowStore& GetWindowStore(std::string_view name) override;
 
+  std::vector<StoreListing> ListStores() const override;
+
   void Flush(const MetadataEntries& metadata) override;
 
   using StateInstance::Flush;

@@ -165,6 +165,17 @@ WindowStore& RocksDbStateInstance::GetWindowStore(std::string_view name) {
   return *window_stores_.emplace(family_name, std::move(store)).first->second;
 }
 
+std::vector<StoreListing> RocksDbStateInstance::ListStores() const {
+  std::vector<StoreListing> stores;
+  for (const auto& [name, store] : key_value_stores_) {
+    stores.push_back({name, false});
+  }
+  for (const auto& [name, store] : window_stores_) {
+    stores.push_back({name, true});
+  }
+  return stores;
+}
+
 void RocksDbStateInstance::Flush(const MetadataEntries& metadata) {
   rocksdb::DB& db = Database();
   rocksdb::WriteBatch batch;

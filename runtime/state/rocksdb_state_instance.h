@@ -49,6 +49,8 @@ class RocksDbStateInstance final : public StateInstance {
 
   WindowStore& GetWindowStore(std::string_view name) override;
 
+  std::vector<StoreListing> ListStores() const override;
+
   void Flush(const MetadataEntries& metadata) override;
 
   using StateInstance::Flush;

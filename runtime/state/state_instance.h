@@ -15,6 +15,14 @@ namespace fluxo::state {
 /// Key/value pairs committed together with the state, such as a task's consumed offsets.
 using MetadataEntries = std::vector<std::pair<std::string, std::string>>;
 
+/// One store of a state instance: its name and whether it is a window store.
+struct StoreListing {
+  std::string name;
+  bool window = false;
+
+  bool operator==(const StoreListing&) const = default;
+};
+
 /// All the state stores of one task, committed together: RocksDbStateInstance (one RocksDB
 /// database per task, a column family per store) or InMemoryStateInstance (tests).
 ///
@@ -30,6 +38,9 @@ class StateInstance {
 
   /// Returns the window store called `name`, creating it when needed.
   virtual WindowStore& GetWindowStore(std::string_view name) = 0;
+
+  /// The stores asked for so far, by name.
+  virtual std::vector<StoreListing> ListStores() const = 0;
 
   /// Commits every store's writes since the last Flush together with `metadata`, all or
   /// nothing. Throws fluxo::Error (kIo) when the write fails; the writes then stay pending.

@@ -4,6 +4,33 @@
 
 namespace fluxo::runtime {
 
+namespace {
+
+/// A reader of each client; a topic's prefix picks one.
+class PrefixRoutingReader final : public TopicReader {
+ public:
+  PrefixRoutingReader(std::unique_ptr<TopicReader> main,
+                      std::unique_ptr<TopicReader> prefixed,
+                      std::string prefix)
+      : main_(std::move(main)), prefixed_(std::move(prefixed)), prefix_(std::move(prefix)) {}
+
+  void FetchInto(const std::string& topic,
+                 int32_t partition,
+                 int64_t offset,
+                 size_t max_records,
+                 std::vector<TopicRecord>& records) override {
+    (topic.starts_with(prefix_) ? *prefixed_ : *main_)
+        .FetchInto(topic, partition, offset, max_records, records);
+  }
+
+ private:
+  std::unique_ptr<TopicReader> main_;
+  std::unique_ptr<TopicReader> prefixed_;
+  std::string prefix_;
+};
+
+}  // namespace
+
 PrefixRoutingTopicClient::PrefixRoutingTopicClient(TopicClient& main,
                                                    TopicClient& prefixed,
                                                    std::string prefix)
@@ -52,6 +79,10 @@ void PrefixRoutingTopicClient::FetchInto(const std::string& topic,
 
 int64_t PrefixRoutingTopicClient::EndOffset(const std::string& topic, int32_t partition) const {
   return For(topic).EndOffset(topic, partition);
+}
+
+std::unique_ptr<TopicReader> PrefixRoutingTopicClient::NewReader() const {
+  return std::make_unique<PrefixRoutingReader>(main_.NewReader(), prefixed_.NewReader(), prefix_);
 }
 
 }  // namespace fluxo::runtime

@@ -29,6 +29,8 @@ class PrefixRoutingTopicClient final : public TopicClient {
                  size_t max_records,
                  std::vector<TopicRecord>& records) const override;
   int64_t EndOffset(const std::string& topic, int32_t partition) const override;
+  /// Readers of both clients, picked per topic.
+  std::unique_ptr<TopicReader> NewReader() const override;
 
  private:
   TopicClient& For(const std::string& topic) const;

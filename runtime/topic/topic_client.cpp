@@ -20,6 +20,31 @@ std::vector<TopicRecord> TopicClient::Fetch(const std::string& topic,
   return records;
 }
 
+namespace {
+
+/// Reads through the client's own FetchInto.
+class ClientReader final : public TopicReader {
+ public:
+  explicit ClientReader(const TopicClient& client) : client_(client) {}
+
+  void FetchInto(const std::string& topic,
+                 int32_t partition,
+                 int64_t offset,
+                 size_t max_records,
+                 std::vector<TopicRecord>& records) override {
+    client_.FetchInto(topic, partition, offset, max_records, records);
+  }
+
+ private:
+  const TopicClient& client_;
+};
+
+}  // namespace
+
+std::unique_ptr<TopicReader> TopicClient::NewReader() const {
+  return std::make_unique<ClientReader>(*this);
+}
+
 int32_t Murmur2(const std::string& key) {
   // Kafka's Utils.murmur2: seed 0x9747b28c, m = 0x5bd1e995, r = 24.
   constexpr uint32_t kSeed = 0x9747b28cU;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,21 @@ struct TopicRecord {
   std::vector<RecordHeader> headers;
   int32_t partition = -1;  ///< On produce: -1 picks the partition from the key.
   int64_t offset = -1;     ///< Set when stored.
+};
+
+/// Reads partitions for one reader (a query): a Kafka client gives each reader a consumer of
+/// its own, so that readers at different offsets of one partition do not move each other's
+/// position. Created by TopicClient::NewReader; must not outlive its client.
+class TopicReader {
+ public:
+  virtual ~TopicReader() = default;
+
+  /// As TopicClient::FetchInto.
+  virtual void FetchInto(const std::string& topic,
+                         int32_t partition,
+                         int64_t offset,
+                         size_t max_records,
+                         std::vector<TopicRecord>& records) = 0;
 };
 
 /// The engine's only way to reach topics (STYLE.md: I/O seams). Two implementations:
@@ -72,6 +88,10 @@ class TopicClient {
                                  int32_t partition,
                                  int64_t offset,
                                  size_t max_records) const;
+
+  /// A reader of its own for one consumer of records (a query). The default reads through
+  /// FetchInto.
+  virtual std::unique_ptr<TopicReader> NewReader() const;
 
   /// Returns the offset the next record of the partition will get.
   virtual int64_t EndOffset(const std::string& topic, int32_t partition) const = 0;

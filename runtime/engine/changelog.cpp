@@ -1,0 +1,161 @@
+#include "runtime/engine/changelog.h"
+
+#include <utility>
+
+#include "runtime/core/error.h"
+#include "runtime/core/log.h"
+#include "runtime/state/window_key_layout.h"
+
+namespace fluxo::engine {
+
+namespace {
+
+constexpr size_t kBatchSize = 4096;
+
+}  // namespace
+
+Changelog::Changelog(runtime::TopicClient& topics, std::string service_id, std::string query_id)
+    : topics_(topics), service_id_(std::move(service_id)), query_id_(std::move(query_id)) {}
+
+std::string Changelog::StoreTopic(const std::string& service_id,
+                                  const std::string& query_id,
+                                  const std::string& store) {
+  return service_id + "-" + query_id + "-" + store + "-changelog";
+}
+
+std::string Changelog::OffsetsTopic(const std::string& service_id, const std::string& query_id) {
+  return service_id + "-" + query_id + "-offsets-changelog";
+}
+
+void Changelog::EnsureTopic(const std::string& topic) {
+  if (created_.count(topic) > 0) {
+    return;
+  }
+  if (!topics_.TopicExists(topic)) {
+    try {
+      topics_.CreateTopic(topic, 1);
+    } catch (const Error&) {
+      if (!topics_.TopicExists(topic)) {  // A broker that auto-creates gave it more: fine.
+        throw;
+      }
+    }
+  }
+  created_[topic] = true;
+}
+
+std::vector<runtime::TopicRecord> Changelog::ReadAll(const std::string& topic) const {
+  std::vector<runtime::TopicRecord> all;
+  if (!topics_.TopicExists(topic)) {
+    return all;
+  }
+  const int64_t end = topics_.EndOffset(topic, 0);
+  std::vector<runtime::TopicRecord> batch;
+  int64_t next = 0;
+  while (next < end) {
+    topics_.FetchInto(topic, 0, next, kBatchSize, batch);
+    if (batch.empty()) {
+      throw Error(ErrorKind::kIo,
+                  "Cannot read changelog " + topic + " at offset " + std::to_string(next) +
+                      " (end " + std::to_string(end) + ")");
+    }
+    next = batch.back().offset + 1;
+    for (runtime::TopicRecord& record : batch) {
+      all.push_back(std::move(record));
+    }
+  }
+  return all;
+}
+
+size_t Changelog::Restore(state::StateInstance& state, const std::string& statement) {
+  // The last value of each key of the offsets changelog: the last commit published.
+  std::map<std::string, std::string> committed;
+  for (const runtime::TopicRecord& record : ReadAll(OffsetsTopic(service_id_, query_id_))) {
+    if (record.key.has_value() && record.value.has_value()) {
+      committed[*record.key] = *record.value;
+    }
+  }
+  const auto owner = committed.find("statement");
+  if (owner == committed.end() || owner->second != statement) {
+    if (owner != committed.end()) {
+      LogLine(LogLevel::kInfo,
+              "The changelogs of query " + query_id_ +
+                  " belong to another statement: it starts with empty state");
+    }
+    return 0;
+  }
+  size_t restored = 0;
+  for (const state::StoreListing& store : state.ListStores()) {
+    const std::string topic = StoreTopic(service_id_, query_id_, store.name);
+    for (const runtime::TopicRecord& record : ReadAll(topic)) {
+      if (!record.key.has_value()) {
+        continue;
+      }
+      if (store.window) {
+        state::WindowStore& windows = state.GetWindowStore(store.name);
+        const state::WindowKey window = state::DecodeTimeFirstKey(*record.key);
+        if (record.value.has_value()) {
+          windows.Put(window, *record.value);
+        } else {
+          windows.Delete(window);
+        }
+      } else {
+        state::KeyValueStore& values = state.GetKeyValueStore(store.name);
+        if (record.value.has_value()) {
+          values.Put(*record.key, *record.value);
+        } else {
+          values.Delete(*record.key);
+        }
+      }
+      ++restored;
+    }
+  }
+  state::MetadataEntries metadata(committed.begin(), committed.end());
+  state.Flush(metadata);
+  LogLine(LogLevel::kInfo,
+          "Query " + query_id_ + " restored " + std::to_string(restored) +
+              " state entries from its changelogs and resumes from their committed offsets");
+  return restored;
+}
+
+void Changelog::OnFlushedEntry(std::string_view store_name,
+                               std::string_view stored_key,
+                               std::optional<std::string_view> value) {
+  runtime::TopicRecord record;
+  record.key = std::string(stored_key);
+  if (value.has_value()) {
+    record.value = std::string(*value);
+  }
+  record.partition = 0;
+  auto found = pending_.find(store_name);
+  if (found == pending_.end()) {
+    found = pending_.emplace(std::string(store_name), std::vector<runtime::TopicRecord>{}).first;
+  }
+  found->second.push_back(std::move(record));
+}
+
+void Changelog::Publish(const state::MetadataEntries& metadata) {
+  for (auto& [store, records] : pending_) {
+    if (records.empty()) {
+      continue;
+    }
+    const std::string topic = StoreTopic(service_id_, query_id_, store);
+    EnsureTopic(topic);
+    topics_.ProduceAll(topic, records);
+    records.clear();
+  }
+  std::vector<runtime::TopicRecord> commit;
+  for (const auto& [key, value] : metadata) {
+    runtime::TopicRecord record;
+    record.key = key;
+    record.value = value;
+    record.partition = 0;
+    commit.push_back(std::move(record));
+  }
+  if (!commit.empty()) {
+    const std::string topic = OffsetsTopic(service_id_, query_id_);
+    EnsureTopic(topic);
+    topics_.ProduceAll(topic, commit);
+  }
+}
+
+}  // namespace fluxo::engine

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/state/flush_listener.h"
+#include "runtime/state/state_instance.h"
+#include "runtime/topic/topic_client.h"
+
+namespace fluxo::engine {
+
+/// A persistent query's state on Kafka: a changelog topic per store
+/// (`<service.id>-<query id>-<store>-changelog`, one partition, the store's stored keys and
+/// values, a delete as a tombstone) and one for its commits
+/// (`<service.id>-<query id>-offsets-changelog`: the statement and the next input offsets).
+/// Each commit publishes the entries the state instance flushed, then the offsets, so that a
+/// query whose local state is gone (a new machine, a wiped `state.dir`) rebuilds it from the
+/// changelogs and resumes from the offsets committed with it (at least once).
+class Changelog final : public state::FlushListener {
+ public:
+  Changelog(runtime::TopicClient& topics, std::string service_id, std::string query_id);
+
+  static std::string StoreTopic(const std::string& service_id,
+                                const std::string& query_id,
+                                const std::string& store);
+  static std::string OffsetsTopic(const std::string& service_id, const std::string& query_id);
+
+  /// Rebuilds the stores of `state` (as its operators asked for them) from their changelogs
+  /// and commits them with the offsets the changelog recorded, when the changelog belongs to
+  /// `statement`. Returns the number of entries restored (0: nothing to restore, or the
+  /// changelog belongs to another statement). Throws fluxo::Error (kIo) when a topic cannot be
+  /// read.
+  size_t Restore(state::StateInstance& state, const std::string& statement);
+
+  /// Collects the entries a Flush commits (FlushListener).
+  void OnFlushedEntry(std::string_view store_name,
+                      std::string_view stored_key,
+                      std::optional<std::string_view> value) override;
+
+  /// Produces the entries collected since the last call, then `metadata` (the statement and
+  /// offsets of the commit). Throws fluxo::Error (kIo) when the broker refuses.
+  void Publish(const state::MetadataEntries& metadata);
+
+ private:
+  /// Creates `topic` with one partition unless it exists.
+  void EnsureTopic(const std::string& topic);
+  /// Every record of partition 0 of `topic`, in order (nothing for a missing topic).
+  std::vector<runtime::TopicRecord> ReadAll(const std::string& topic) const;
+
+  runtime::TopicClient& topics_;
+  std::string service_id_;
+  std::string query_id_;
+  std::map<std::string, std::vector<runtime::TopicRecord>, std::less<>> pending_;
+  std::map<std::string, bool, std::less<>> created_;  ///< Topics known to exist.
+};
+
+}  // namespace fluxo::engine
