@@ -115,6 +115,38 @@ void HandleMetrics(RestContext& context, const HttpRequest&, ResponseWriter& wri
     out << "fluxo_query_records_skipped_total" << labels(query) << ' ' << query.records_skipped
         << "\n";
   }
+  Family(out,
+         "fluxo_query_records_written_total",
+         "counter",
+         "Records the query wrote to its sink topic.");
+  for (const auto& query : queries) {
+    out << "fluxo_query_records_written_total" << labels(query) << ' ' << query.records_written
+        << "\n";
+  }
+  Family(out,
+         "fluxo_query_late_records_dropped_total",
+         "counter",
+         "Records dropped because their window had closed (also in records_skipped).");
+  for (const auto& query : queries) {
+    out << "fluxo_query_late_records_dropped_total" << labels(query) << ' '
+        << query.late_records_dropped << "\n";
+  }
+  Family(out,
+         "fluxo_query_consumer_lag_records",
+         "gauge",
+         "Records of the query's source partitions not read yet (-1: unknown).");
+  for (const auto& query : queries) {
+    out << "fluxo_query_consumer_lag_records" << labels(query) << ' ' << query.consumer_lag << "\n";
+  }
+  Family(out,
+         "fluxo_query_commit_latency_ms",
+         "summary",
+         "Time the query's commits took (state, pending output, offsets, changelogs).");
+  for (const auto& query : queries) {
+    out << "fluxo_query_commit_latency_ms_sum" << labels(query) << ' ' << query.commit_time_ms
+        << "\n";
+    out << "fluxo_query_commit_latency_ms_count" << labels(query) << ' ' << query.commits << "\n";
+  }
   Family(out, "fluxo_query_failed", "gauge", "1 when the query stopped with an error.");
   for (const auto& query : queries) {
     out << "fluxo_query_failed" << labels(query) << ' ' << (query.failed ? 1 : 0) << "\n";

@@ -37,6 +37,11 @@ struct QueryMetrics {
   bool failed = false;      ///< The query stopped with an error (SHOW QUERIES: ERROR).
   uint64_t records_read = 0;
   uint64_t records_skipped = 0;  ///< Processing-log entries: bad input, late records, ...
+  uint64_t records_written = 0;  ///< Records its sink produced.
+  uint64_t late_records_dropped = 0;
+  int64_t consumer_lag = 0;  ///< Source records not read yet (-1: the broker did not say).
+  uint64_t commits = 0;
+  double commit_time_ms = 0;  ///< All commits together.
 };
 
 /// The one facade every front end drives (STYLE.md §9.8): SQL text in, results and errors out.

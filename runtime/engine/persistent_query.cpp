@@ -73,7 +73,16 @@ void PersistentQuery::InitializeOffsets(bool from_end) {
   }
 }
 
+int64_t PersistentQuery::ConsumerLag() const {
+  int64_t lag = 0;
+  for (const auto& [partition, next] : next_offsets_) {
+    lag += std::max<int64_t>(0, topics_.EndOffset(partition.first, partition.second) - next);
+  }
+  return lag;
+}
+
 void PersistentQuery::Commit() {
+  const auto started = std::chrono::steady_clock::now();
   // Operators hand their cached state to the stores, which write it in one batch with the
   // offsets the next run resumes from.
   pipeline_->Flush();
@@ -88,6 +97,9 @@ void PersistentQuery::Commit() {
     offsets.emplace_back(std::string(kStatementMetadataKey), statement_);
     changelog_->Publish(offsets);
   }
+  ++commits_;
+  commit_time_ms_ +=
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
 }
 
 size_t PersistentQuery::Poll() {

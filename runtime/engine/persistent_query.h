@@ -75,6 +75,18 @@ class PersistentQuery {
   /// The number of records the query has read from its sources.
   uint64_t records_read() const { return records_read_; }
 
+  /// What the operators counted: records written, late records dropped.
+  const runtime::QueryCounters& counters() const { return pipeline_->counters(); }
+
+  /// The records of its source partitions it has not read yet (end offset minus next
+  /// offset, summed): asks the broker for the end offsets.
+  int64_t ConsumerLag() const;
+
+  /// How many commits it made, and their time in all, in milliseconds.
+  uint64_t commits() const { return commits_; }
+
+  double commit_time_ms() const { return commit_time_ms_; }
+
   /// Commits what was processed since the last commit, if anything (a clean shutdown).
   void CommitPending();
 
@@ -125,6 +137,8 @@ class PersistentQuery {
   bool committed_last_poll_ = false;
   std::chrono::steady_clock::time_point last_commit_ = std::chrono::steady_clock::now();
   uint64_t records_read_ = 0;
+  uint64_t commits_ = 0;
+  double commit_time_ms_ = 0;
 };
 
 }  // namespace fluxo::engine

@@ -1,5 +1,6 @@
 // Engine::CollectQueryMetrics: the per-query counters REST's /metrics reports.
 
+#include "runtime/core/error.h"
 #include "runtime/engine/engine.h"
 #include "runtime/engine/engine_state.h"
 
@@ -15,6 +16,15 @@ std::vector<QueryMetrics> Engine::CollectQueryMetrics() const {
     entry.failed = query->failed();
     entry.records_read = query->records_read();
     entry.records_skipped = state_->processing_log.SkippedBy(query->id());
+    entry.records_written = query->counters().records_written;
+    entry.late_records_dropped = query->counters().late_records_dropped;
+    entry.commits = query->commits();
+    entry.commit_time_ms = query->commit_time_ms();
+    try {
+      entry.consumer_lag = query->ConsumerLag();
+    } catch (const Error&) {
+      entry.consumer_lag = -1;
+    }
     metrics.push_back(std::move(entry));
   }
   return metrics;

@@ -97,11 +97,11 @@ void AggregateOperator::ProcessRow(const Row& row, RowBatch& output) {
   stream_time_ = std::max(stream_time_, row.timestamp);
   for (const WindowBounds& window : window::AssignWindows(spec, row.timestamp)) {
     if (window::IsLate(spec, window, stream_time_)) {
-      context_.SkipRow(row,
-                       "late record dropped: window [" + std::to_string(window.start) + ", " +
-                           std::to_string(window.end) + ") closed at stream time " +
-                           std::to_string(stream_time_) + " (grace " +
-                           std::to_string(spec.EffectiveGraceMs()) + " ms)");
+      context_.DropLateRow(row,
+                           "late record dropped: window [" + std::to_string(window.start) + ", " +
+                               std::to_string(window.end) + ") closed at stream time " +
+                               std::to_string(stream_time_) + " (grace " +
+                               std::to_string(spec.EffectiveGraceMs()) + " ms)");
       continue;
     }
     UpdateGroup(*key, encoded_key, window, row, subtract, output);

@@ -8,4 +8,11 @@ void OperatorContext::SkipRow(const Row& row, const std::string& reason) const {
   }
 }
 
+void OperatorContext::DropLateRow(const Row& row, const std::string& reason) const {
+  if (counters != nullptr) {
+    ++counters->late_records_dropped;
+  }
+  SkipRow(row, reason);
+}
+
 }  // namespace fluxo::runtime

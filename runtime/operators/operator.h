@@ -22,15 +22,25 @@ class Emitter {
   virtual void Emit(RowBatch&& batch) = 0;
 };
 
+/// What a query's operators count for monitoring (REST's /metrics); owned by its Pipeline.
+struct QueryCounters {
+  uint64_t records_written = 0;       ///< Records the sink produced.
+  uint64_t late_records_dropped = 0;  ///< Records that came after their window closed.
+};
+
 /// What every operator of one query needs besides its step: where skipped rows are logged.
 struct OperatorContext {
   std::string query_id;
   std::string source_topic;  ///< For processing-log entries (rows carry partition and offset).
   ProcessingLog* processing_log = nullptr;
   state::StateInstance* state = nullptr;  ///< The task's state stores (stateful operators).
+  QueryCounters* counters = nullptr;      ///< The query's counters (none in some unit tests).
 
   /// Logs a problem with `row` (skipped, or a value replaced by NULL) and counts it.
   void SkipRow(const Row& row, const std::string& reason) const;
+
+  /// Logs `row` as dropped for arriving after its window closed, and counts it as late.
+  void DropLateRow(const Row& row, const std::string& reason) const;
 };
 
 /// A push-based operator: gets a batch, emits zero or more batches downstream. One task thread

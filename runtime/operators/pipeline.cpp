@@ -59,8 +59,9 @@ std::unique_ptr<Pipeline> Pipeline::Build(const planner::PhysicalPlan& plan,
                                           TopicClient& topics,
                                           ProcessingLog& processing_log,
                                           state::StateInstance& state) {
-  const OperatorContext context{plan.query_id, plan.source.source.topic, &processing_log, &state};
   std::unique_ptr<Pipeline> pipeline(new Pipeline());
+  const OperatorContext context{
+      plan.query_id, plan.source.source.topic, &processing_log, &state, &pipeline->counters_};
   std::vector<std::unique_ptr<Operator>> chain;
   std::vector<JoinOperator*> joins;
   for (const planner::JoinStep& join : plan.joins) {

@@ -37,6 +37,9 @@ class Pipeline {
   /// Returns the topics the query reads, each once, in input order.
   const std::vector<std::string>& topics() const { return topics_; }
 
+  /// What the operators counted so far.
+  const QueryCounters& counters() const { return counters_; }
+
   /// Before a commit: every operator emits what it held back until the commit (collapsed
   /// changes reach the sink) and writes its cached state into the state stores.
   void Flush();
@@ -66,6 +69,7 @@ class Pipeline {
   /// Every operator with the emitter it emits to, in chain order, for Flush.
   std::vector<std::pair<std::unique_ptr<Operator>, Emitter*>> operators_;
   std::vector<std::unique_ptr<Emitter>> emitters_;
+  QueryCounters counters_;
 };
 
 }  // namespace fluxo::runtime

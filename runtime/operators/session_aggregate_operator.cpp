@@ -87,11 +87,11 @@ void SessionAggregateOperator::ProcessRow(const Row& row, RowBatch& output) {
   const std::vector<WindowBounds> sessions = CandidateSessions(encoded_key, row.timestamp);
   const window::SessionMerge merge = window::MergeSession(sessions, row.timestamp, spec.gap_ms);
   if (window::IsLate(spec, merge.bounds, stream_time_)) {
-    context_.SkipRow(row,
-                     "late record dropped: session [" + std::to_string(merge.bounds.start) + ", " +
-                         std::to_string(merge.bounds.end) + "] closed at stream time " +
-                         std::to_string(stream_time_) + " (grace " +
-                         std::to_string(spec.EffectiveGraceMs()) + " ms)");
+    context_.DropLateRow(row,
+                         "late record dropped: session [" + std::to_string(merge.bounds.start) +
+                             ", " + std::to_string(merge.bounds.end) + "] closed at stream time " +
+                             std::to_string(stream_time_) + " (grace " +
+                             std::to_string(spec.EffectiveGraceMs()) + " ms)");
     return;
   }
   GroupState merged_state = core_.Initial();

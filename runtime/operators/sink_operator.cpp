@@ -65,7 +65,11 @@ void SinkOperator::Process(RowBatch&& batch, Emitter& /*downstream*/) {
     produced_.push_back(std::move(record));
   }
   if (!produced_.empty()) {
+    const size_t count = produced_.size();
     topics_.ProduceAll(topic_, produced_);
+    if (context_.counters != nullptr) {
+      context_.counters->records_written += count;
+    }
   }
 }
 

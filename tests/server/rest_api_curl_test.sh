@@ -268,6 +268,19 @@ if [ "$(metric 'fluxo_http_requests_total{endpoint="/ksql",status="400"}')" -ge 
 else
   fail "/metrics: $(curl -s "$base/metrics")"
 fi
+metrics=$(curl -s "$base/metrics")
+missing=
+for family in fluxo_query_records_written_total fluxo_query_late_records_dropped_total \
+  fluxo_query_consumer_lag_records fluxo_query_commit_latency_ms_count fluxo_push_queries_open; do
+  echo "$metrics" | grep -Eq "^${family}(\{[^}]*\})? [0-9.-]+$" || missing="$missing $family"
+done
+if [ -z "$missing" ] &&
+  echo "$metrics" | grep -Eq '^fluxo_query_records_written_total\{query_id="CTAS_PAGE_COUNTS_[0-9]+",type="persistent"\} [1-9][0-9]*$' &&
+  echo "$metrics" | grep -Eq '^fluxo_query_consumer_lag_records\{query_id="CTAS_PAGE_COUNTS_[0-9]+",type="persistent"\} 0$'; then
+  pass "/metrics has records out, late records dropped, consumer lag and commit latency per query"
+else
+  fail "/metrics lacks${missing:- a value}: $metrics"
+fi
 
 stop_server
 exit $((failures > 0))
