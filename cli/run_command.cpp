@@ -122,7 +122,14 @@ int RunRunCommand(const std::vector<std::string>& arguments, const CommandIo& io
     return kExitFailure;
   }
 
-  engine::EngineHost host(std::make_unique<engine::Engine>(setup.topics, setup.config));
+  auto engine = std::make_unique<engine::Engine>(setup.topics, setup.config);
+  try {
+    engine->AttachProcessingLogTopic();
+  } catch (const Error& error) {
+    io.err << "fluxo run: " << error.what() << "\n";
+    return kExitFailure;
+  }
+  engine::EngineHost host(std::move(engine));
   try {
     const auto results =
         host.Call([&](engine::Engine& engine) { return engine.ExecuteScript(script); });

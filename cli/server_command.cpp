@@ -97,6 +97,7 @@ int RunServerCommand(const std::vector<std::string>& arguments, const CommandIo&
   auto engine = std::make_unique<engine::Engine>(setup.topics, std::move(engine_config));
   try {
     // What an earlier server with this service.id accepted comes back first, as in ksqlDB.
+    engine->AttachProcessingLogTopic();  // Before the replay: replayed queries log there too.
     const size_t replayed = engine->AttachCommandTopic();
     if (replayed > 0) {
       io.err << "fluxo server: replayed " << replayed << " commands from the command topic\n";

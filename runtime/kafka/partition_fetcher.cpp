@@ -1,5 +1,6 @@
 #include "runtime/kafka/partition_fetcher.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 
@@ -131,7 +132,10 @@ void PartitionFetcher::FetchInto(const std::string& topic,
     std::string failure;
     while (used < max_records && position.next_offset < end && failure.empty() &&
            std::chrono::steady_clock::now() < deadline) {
-      const size_t wanted = std::min(kMessagesPerCall, max_records - used);
+      // Never ask for more than the partition has: librdkafka waits out the timeout for a
+      // batch it cannot fill.
+      const size_t wanted = std::min(
+          {kMessagesPerCall, max_records - used, static_cast<size_t>(end - position.next_offset)});
       const ssize_t count =
           rd_kafka_consume_batch_queue(position.queue.get(), kPollMs, messages.data(), wanted);
       for (ssize_t index = 0; index < count; ++index) {

@@ -1,0 +1,110 @@
+#include "bench/kafka/timed_topic_client.h"
+
+#include <chrono>
+#include <utility>
+
+namespace fluxo::bench {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// Adds the time from construction to destruction, and one call, to a counter.
+template <typename Counter>
+class Timed {
+ public:
+  explicit Timed(Counter& counter) : counter_(counter), start_(Clock::now()) {}
+
+  ~Timed() {
+    counter_.nanoseconds +=
+        std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start_).count();
+    ++counter_.calls;
+  }
+
+  Timed(const Timed&) = delete;
+  Timed& operator=(const Timed&) = delete;
+
+ private:
+  Counter& counter_;
+  Clock::time_point start_;
+};
+
+double Seconds(int64_t nanoseconds) {
+  return static_cast<double>(nanoseconds) * 1e-9;
+}
+
+}  // namespace
+
+TimedTopicClient::TimedTopicClient(std::shared_ptr<runtime::TopicClient> inner)
+    : inner_(std::move(inner)) {}
+
+TopicClientTimes TimedTopicClient::Times() const {
+  TopicClientTimes times;
+  times.fetch_seconds = Seconds(fetch_.nanoseconds);
+  times.fetch_calls = fetch_.calls;
+  times.fetch_records = fetch_.records;
+  times.empty_fetches = fetch_.empty;
+  times.produce_seconds = Seconds(produce_.nanoseconds);
+  times.produce_calls = produce_.calls;
+  times.produce_records = produce_.records;
+  times.metadata_seconds = Seconds(metadata_.nanoseconds);
+  times.metadata_calls = metadata_.calls;
+  return times;
+}
+
+void TimedTopicClient::CreateTopic(const std::string& topic, int32_t partitions) {
+  inner_->CreateTopic(topic, partitions);
+}
+
+bool TimedTopicClient::TopicExists(const std::string& topic) const {
+  const Timed timed(metadata_);
+  return inner_->TopicExists(topic);
+}
+
+int32_t TimedTopicClient::PartitionCount(const std::string& topic) const {
+  const Timed timed(metadata_);
+  return inner_->PartitionCount(topic);
+}
+
+void TimedTopicClient::DeleteTopic(const std::string& topic) {
+  inner_->DeleteTopic(topic);
+}
+
+std::vector<std::string> TimedTopicClient::ListTopics() const {
+  const Timed timed(metadata_);
+  return inner_->ListTopics();
+}
+
+runtime::TopicRecord TimedTopicClient::Produce(const std::string& topic,
+                                               runtime::TopicRecord record) {
+  const Timed timed(produce_);
+  ++produce_.records;
+  return inner_->Produce(topic, std::move(record));
+}
+
+void TimedTopicClient::ProduceAll(const std::string& topic,
+                                  std::vector<runtime::TopicRecord>& records) {
+  const Timed timed(produce_);
+  produce_.records += records.size();
+  inner_->ProduceAll(topic, records);
+}
+
+void TimedTopicClient::FetchInto(const std::string& topic,
+                                 int32_t partition,
+                                 int64_t offset,
+                                 size_t max_records,
+                                 std::vector<runtime::TopicRecord>& records) const {
+  const Timed timed(fetch_);
+  inner_->FetchInto(topic, partition, offset, max_records, records);
+  fetch_.records += records.size();
+  if (records.empty()) {
+    ++fetch_.empty;
+  }
+}
+
+int64_t TimedTopicClient::EndOffset(const std::string& topic, int32_t partition) const {
+  const Timed timed(metadata_);
+  return inner_->EndOffset(topic, partition);
+}
+
+}  // namespace fluxo::bench
