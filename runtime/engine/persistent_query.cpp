@@ -83,9 +83,12 @@ int64_t PersistentQuery::ConsumerLag() const {
 
 void PersistentQuery::Commit() {
   const auto started = std::chrono::steady_clock::now();
-  // Operators hand their cached state to the stores, which write it in one batch with the
-  // offsets the next run resumes from.
+  // Operators emit what they held back and hand their cached state to the stores; the output
+  // must be stored before the offsets of the input that produced it are committed (at least
+  // once); then the stores write the state in one batch with the offsets the next run resumes
+  // from.
   pipeline_->Flush();
+  topics_.AwaitSent();
   state::MetadataEntries offsets;
   offsets.reserve(next_offsets_.size());
   for (const auto& [partition, offset] : next_offsets_) {

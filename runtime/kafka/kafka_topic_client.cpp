@@ -25,7 +25,14 @@ struct Delivery {
 };
 
 /// librdkafka calls this from rd_kafka_poll on the producing thread.
-void OnDelivery(rd_kafka_t* /*handle*/, const rd_kafka_message_t* message, void* /*opaque*/) {
+/// librdkafka calls this from rd_kafka_poll. A record of ProduceAll carries its Delivery; one of
+/// Send carries none and is counted by the client (the handle's opaque).
+void OnDelivery(rd_kafka_t* /*handle*/, const rd_kafka_message_t* message, void* opaque) {
+  if (message->_private == nullptr) {
+    static_cast<KafkaTopicClient*>(opaque)->OnSentDelivered(
+        message->err, message->rkt != nullptr ? rd_kafka_topic_name(message->rkt) : "");
+    return;
+  }
   auto* delivery = static_cast<Delivery*>(message->_private);
   delivery->err = message->err;
   delivery->partition = message->partition;
@@ -34,8 +41,9 @@ void OnDelivery(rd_kafka_t* /*handle*/, const rd_kafka_message_t* message, void*
   delivery->done = true;
 }
 
-void ConfigureProducer(rd_kafka_conf_t* conf, void* /*argument*/) {
+void ConfigureProducer(rd_kafka_conf_t* conf, void* client) {
   rd_kafka_conf_set_dr_msg_cb(conf, &OnDelivery);
+  rd_kafka_conf_set_opaque(conf, client);
 }
 
 const KafkaProperties kProducerDefaults = {
@@ -50,13 +58,14 @@ KafkaTopicClient::KafkaTopicClient(const KafkaProperties& properties,
                                    EmbeddedKafkaCluster* embedded,
                                    KafkaTimeouts timeouts)
     : properties_(properties), embedded_(embedded), timeouts_(timeouts) {
-  producer_ = NewKafkaHandle(RD_KAFKA_PRODUCER, kProducerDefaults, properties_, &ConfigureProducer);
+  producer_ =
+      NewKafkaHandle(RD_KAFKA_PRODUCER, kProducerDefaults, properties_, &ConfigureProducer, this);
 }
 
 KafkaTopicClient::~KafkaTopicClient() {
-  // Records are only ever produced synchronously, so nothing is left to flush; a short flush
-  // still serves any late callbacks before the handle goes.
-  rd_kafka_flush(producer_.get(), kPollMs);
+  // What Send queued and nobody awaited gets its chance to leave (a query awaits before it
+  // commits, so nothing committed depends on it).
+  rd_kafka_flush(producer_.get(), sent_outstanding_ > 0 ? timeouts_.request_ms : kPollMs);
 }
 
 std::map<std::string, int32_t> KafkaTopicClient::TopicPartitionCounts() const {
@@ -196,6 +205,69 @@ TopicRecord KafkaTopicClient::Produce(const std::string& topic, TopicRecord reco
 void KafkaTopicClient::ProduceAll(const std::string& topic, std::vector<TopicRecord>& records) {
   ProduceAndWait(topic, records);
   records.clear();
+}
+
+void KafkaTopicClient::Send(const std::string& topic, std::vector<TopicRecord>& records) {
+  for (const TopicRecord& record : records) {
+    RequirePartition(topic, record.partition);
+  }
+  const std::lock_guard lock(produce_mutex_);
+  for (const TopicRecord& record : records) {
+    HeadersPtr headers = HeadersFromRecord(record);
+    const char* key = record.key ? record.key->data() : nullptr;
+    const char* value = record.value ? record.value->data() : nullptr;
+    const size_t key_size = record.key ? record.key->size() : 0;
+    const size_t value_size = record.value ? record.value->size() : 0;
+    rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR_NO_ERROR;
+    ++sent_outstanding_;  // Before the call: the report may come before it returns.
+    for (;;) {
+      err = rd_kafka_producev(
+          producer_.get(),
+          RD_KAFKA_V_TOPIC(topic.c_str()),
+          RD_KAFKA_V_PARTITION(record.partition < 0 ? RD_KAFKA_PARTITION_UA : record.partition),
+          RD_KAFKA_V_KEY(key, key_size),
+          RD_KAFKA_V_VALUE(const_cast<char*>(value), value_size),
+          RD_KAFKA_V_TIMESTAMP(record.timestamp),
+          RD_KAFKA_V_HEADERS(headers.get()),
+          RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+          RD_KAFKA_V_OPAQUE(nullptr),
+          RD_KAFKA_V_END);
+      if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+        break;
+      }
+      rd_kafka_poll(producer_.get(), kPollMs);
+    }
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      --sent_outstanding_;
+      records.clear();
+      throw KafkaError("Cannot produce to topic '" + topic + "'", err);
+    }
+    static_cast<void>(headers.release());
+  }
+  rd_kafka_poll(producer_.get(), 0);  // Serve the reports that are in.
+  records.clear();
+}
+
+void KafkaTopicClient::OnSentDelivered(rd_kafka_resp_err_t err, const std::string& topic) {
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    const std::lock_guard lock(sent_error_mutex_);
+    if (sent_error_.empty()) {
+      sent_error_ = "Cannot produce to topic '" + topic + "': " + rd_kafka_err2str(err);
+    }
+  }
+  --sent_outstanding_;
+}
+
+void KafkaTopicClient::AwaitSent() {
+  while (sent_outstanding_ > 0) {
+    rd_kafka_poll(producer_.get(), kPollMs);
+  }
+  const std::lock_guard lock(sent_error_mutex_);
+  if (!sent_error_.empty()) {
+    std::string error;
+    error.swap(sent_error_);
+    throw Error(ErrorKind::kIo, error);
+  }
 }
 
 void KafkaTopicClient::ProduceAndWait(const std::string& topic, std::vector<TopicRecord>& records) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -50,6 +51,14 @@ class KafkaTopicClient final : public TopicClient {
   TopicRecord Produce(const std::string& topic, TopicRecord record) override;
   /// Sends all records before waiting for their delivery reports.
   void ProduceAll(const std::string& topic, std::vector<TopicRecord>& records) override;
+  /// Queues the records in librdkafka and returns; their delivery reports are counted.
+  void Send(const std::string& topic, std::vector<TopicRecord>& records) override;
+  /// Serves delivery reports until none of Send's records is outstanding; throws kIo with the
+  /// first failure since the last call.
+  void AwaitSent() override;
+
+  /// Called by the delivery-report callback for a record of Send.
+  void OnSentDelivered(rd_kafka_resp_err_t err, const std::string& topic);
   /// Through a PartitionFetcher that stays assigned to the partitions read before, so that
   /// reading on where the last read ended costs no request. Waits at most fetch_wait_ms for
   /// records below the end offset; may return fewer.
@@ -77,6 +86,9 @@ class KafkaTopicClient final : public TopicClient {
   KafkaTimeouts timeouts_;
   HandlePtr producer_;  ///< Also serves metadata, admin and watermark requests.
   std::mutex produce_mutex_;
+  std::atomic<size_t> sent_outstanding_{0};  ///< Send's records without a delivery report.
+  std::mutex sent_error_mutex_;
+  std::string sent_error_;  ///< The first failure since AwaitSent last threw; guarded.
   mutable std::mutex fetcher_mutex_;
   mutable std::unique_ptr<PartitionFetcher> fetcher_;  ///< Created on first fetch.
   mutable std::mutex cache_mutex_;

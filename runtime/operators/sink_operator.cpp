@@ -66,7 +66,7 @@ void SinkOperator::Process(RowBatch&& batch, Emitter& /*downstream*/) {
   }
   if (!produced_.empty()) {
     const size_t count = produced_.size();
-    topics_.ProduceAll(topic_, produced_);
+    topics_.Send(topic_, produced_);  // Awaited before the query commits.
     if (context_.counters != nullptr) {
       context_.counters->records_written += count;
     }

@@ -69,6 +69,15 @@ void PrefixRoutingTopicClient::ProduceAll(const std::string& topic,
   For(topic).ProduceAll(topic, records);
 }
 
+void PrefixRoutingTopicClient::Send(const std::string& topic, std::vector<TopicRecord>& records) {
+  For(topic).Send(topic, records);
+}
+
+void PrefixRoutingTopicClient::AwaitSent() {
+  main_.AwaitSent();
+  prefixed_.AwaitSent();
+}
+
 void PrefixRoutingTopicClient::FetchInto(const std::string& topic,
                                          int32_t partition,
                                          int64_t offset,

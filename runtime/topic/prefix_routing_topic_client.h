@@ -23,6 +23,9 @@ class PrefixRoutingTopicClient final : public TopicClient {
   std::vector<std::string> ListTopics() const override;
   TopicRecord Produce(const std::string& topic, TopicRecord record) override;
   void ProduceAll(const std::string& topic, std::vector<TopicRecord>& records) override;
+  void Send(const std::string& topic, std::vector<TopicRecord>& records) override;
+  /// Waits for both clients.
+  void AwaitSent() override;
   void FetchInto(const std::string& topic,
                  int32_t partition,
                  int64_t offset,

@@ -11,6 +11,10 @@ void TopicClient::ProduceAll(const std::string& topic, std::vector<TopicRecord>&
   records.clear();
 }
 
+void TopicClient::Send(const std::string& topic, std::vector<TopicRecord>& records) {
+  ProduceAll(topic, records);
+}
+
 std::vector<TopicRecord> TopicClient::Fetch(const std::string& topic,
                                             int32_t partition,
                                             int64_t offset,

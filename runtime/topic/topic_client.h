@@ -73,6 +73,16 @@ class TopicClient {
   /// client can take the records' buffers instead of copying them. Leaves `records` empty.
   virtual void ProduceAll(const std::string& topic, std::vector<TopicRecord>& records);
 
+  /// Hands `records` over for producing like ProduceAll, without waiting for the broker: a
+  /// client may still be sending them when this returns. AwaitSent waits for them. Leaves
+  /// `records` empty. The default produces them at once (ProduceAll).
+  virtual void Send(const std::string& topic, std::vector<TopicRecord>& records);
+
+  /// Waits until every record handed to Send is stored, and throws fluxo::Error (kIo) when one
+  /// could not be: a query calls it before it commits the offsets of the input that produced
+  /// them. The default has nothing to wait for.
+  virtual void AwaitSent() {}
+
   /// Replaces the contents of `records` with up to `max_records` records of one partition
   /// from `offset` on, in offset order. Passing the same vector poll after poll lets a client
   /// reuse its records' buffers.
