@@ -19,6 +19,8 @@
 #include "cli/shell/interrupt_signal.h"
 #include "cli/shell/line_reader.h"
 #include "cli/shell/output_format.h"
+#include "cli/shell/rest_backend.h"
+#include "cli/shell/server_url.h"
 #include "cli/shell/shell_repl.h"
 #include "cli/shell/shell_session.h"
 #include "runtime/core/error.h"
@@ -43,7 +45,8 @@ void PrintUsage(std::ostream& out, const po::options_description& options) {
          "SQL: RUN SCRIPT 'file'; PRINT 'topic' [FROM BEGINNING] [LIMIT n]; DEFINE name =\n"
          "'value' and ${name}; SET/UNSET 'property'; 'output json|tabular'. History is kept\n"
          "in $FLUXO_HISTORY_FILE or ~/.fluxo_history. With no bootstrap.servers configured\n"
-         "the engine runs on an embedded broker in-process.\n"
+         "the engine runs on an embedded broker in-process. With --server URL the shell\n"
+         "drives a running 'fluxo server' over its REST API instead (no PRINT there yet).\n"
          "\n"
       << options;
 }
@@ -85,6 +88,57 @@ int RunBatch(shell::ShellSession& session,
   return kExitOk;
 }
 
+/// Runs the statements of -f/-e, or the interactive loop, against `backend`.
+int RunSession(shell::ShellBackend& backend,
+               shell::OutputFormat format,
+               shell::InterruptSignal& interrupt,
+               const std::optional<std::string>& file,
+               const std::optional<std::string>& statements,
+               const CommandIo& io) {
+  shell::SessionSettings settings;
+  settings.format = format;
+  settings.terminal_width = &TerminalWidth;
+  settings.terminal = isatty(STDOUT_FILENO) != 0;
+  shell::ShellSession session(
+      backend, io.out, io.err, [&interrupt] { return interrupt.Take(); }, settings);
+
+  if (file.has_value() || statements.has_value()) {
+    return RunBatch(session, file, statements, io);
+  }
+  if (isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0) {
+    io.out << "fluxo " << FLUXO_VERSION
+           << " shell. Statements end with ';'. Ctrl-C cancels a running query, Ctrl-D or "
+              "'exit' leaves.\n\n"
+           << std::flush;
+    shell::EditLineReader reader(interrupt, shell::DefaultHistoryPath(), io.err);
+    return shell::RunRepl(reader, session, io.out, true);
+  }
+  shell::DescriptorLineReader reader(STDIN_FILENO, &interrupt);
+  return shell::RunRepl(reader, session, io.out, false);
+}
+
+/// `fluxo shell --server URL`: the statements go to that server.
+int RunRemoteShell(const std::string& url_text,
+                   shell::OutputFormat format,
+                   const std::optional<std::string>& file,
+                   const std::optional<std::string>& statements,
+                   const CommandIo& io) {
+  std::optional<shell::RestBackend> backend;
+  try {
+    const shell::ServerUrl url = shell::ServerUrl::Parse(url_text);
+    backend.emplace(url);
+    const std::string version = backend->Connect();
+    if (!file.has_value() && !statements.has_value() && isatty(STDOUT_FILENO) != 0) {
+      io.out << "Connected to " << url.ToString() << " (server version " << version << ").\n";
+    }
+  } catch (const Error& error) {
+    io.err << "fluxo shell: " << error.what() << "\n";
+    return kExitFailure;
+  }
+  shell::InterruptSignal interrupt;
+  return RunSession(*backend, format, interrupt, file, statements, io);
+}
+
 }  // namespace
 
 int RunShellCommand(const std::vector<std::string>& arguments, const CommandIo& io) {
@@ -95,7 +149,10 @@ int RunShellCommand(const std::vector<std::string>& arguments, const CommandIo& 
       "output",
       po::value<std::string>()->default_value("tabular"),
       "how rows show: tabular (boxed tables) or json (one object per line)")(
-      "server", po::value<std::string>(), "drive a running 'fluxo server' at URL (not yet)");
+      "server",
+      po::value<std::string>(),
+      "drive the running 'fluxo server' at URL (http://HOST:PORT) instead of an engine "
+      "in this process");
   AddEngineOptions(options);
   po::variables_map values;
   try {
@@ -116,12 +173,6 @@ int RunShellCommand(const std::vector<std::string>& arguments, const CommandIo& 
     io.err << "fluxo shell: --output must be tabular or json\n";
     return kExitUsage;
   }
-  if (values.count("server") != 0) {
-    io.err << "fluxo shell: --server is not available yet: the shell only drives an engine in "
-              "this process for now (leave out --server; --bootstrap-servers picks the Kafka "
-              "cluster)\n";
-    return kExitUsage;
-  }
   std::optional<std::string> file;
   std::optional<std::string> statements;
   if (values.count("file") != 0) {
@@ -129,6 +180,9 @@ int RunShellCommand(const std::vector<std::string>& arguments, const CommandIo& 
   }
   if (values.count("execute") != 0) {
     statements = values["execute"].as<std::string>();
+  }
+  if (values.count("server") != 0) {
+    return RunRemoteShell(values["server"].as<std::string>(), *format, file, statements, io);
   }
 
   shell::InterruptSignal interrupt;
@@ -142,27 +196,7 @@ int RunShellCommand(const std::vector<std::string>& arguments, const CommandIo& 
   engine::EngineHost host(std::make_unique<engine::Engine>(setup.topics, setup.config));
   host.Start();
   shell::EmbeddedBackend backend(host);
-  shell::SessionSettings settings;
-  settings.format = *format;
-  settings.terminal_width = &TerminalWidth;
-  settings.terminal = isatty(STDOUT_FILENO) != 0;
-  shell::ShellSession session(
-      backend, io.out, io.err, [&interrupt] { return interrupt.Take(); }, settings);
-
-  int status = kExitOk;
-  if (file.has_value() || statements.has_value()) {
-    status = RunBatch(session, file, statements, io);
-  } else if (isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0) {
-    io.out << "fluxo " << FLUXO_VERSION
-           << " shell. Statements end with ';'. Ctrl-C cancels a running query, Ctrl-D or "
-              "'exit' leaves.\n\n"
-           << std::flush;
-    shell::EditLineReader reader(interrupt, shell::DefaultHistoryPath(), io.err);
-    status = shell::RunRepl(reader, session, io.out, true);
-  } else {
-    shell::DescriptorLineReader reader(STDIN_FILENO, &interrupt);
-    status = shell::RunRepl(reader, session, io.out, false);
-  }
+  const int status = RunSession(backend, *format, interrupt, file, statements, io);
   host.Stop();
   return status;
 }
