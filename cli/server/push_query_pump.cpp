@@ -143,7 +143,7 @@ void PushQueryPump::Turn() {
       work.push_back(std::move(item));
     }
   }
-  host_.Call([&](engine::Engine& engine) {
+  host_.Inspect([&](engine::Engine& engine) {
     for (Work& query : work) {
       if (!engine.IsPushQueryRunning(query.query_id)) {
         query.end = QueryEnd::kLimitReached;  // Ended by the engine since the last turn.

@@ -93,7 +93,7 @@ void HandleStatus(RestContext& context, const HttpRequest& request, ResponseWrit
 
 void HandleMetrics(RestContext& context, const HttpRequest&, ResponseWriter& writer) {
   const std::vector<engine::QueryMetrics> queries =
-      context.host.Call([](engine::Engine& engine) { return engine.CollectQueryMetrics(); });
+      context.host.Inspect([](engine::Engine& engine) { return engine.CollectQueryMetrics(); });
   std::ostringstream out;
   const auto labels = [](const engine::QueryMetrics& query) {
     return "{query_id=\"" + LabelValue(query.query_id) + "\",type=\"" +

@@ -45,6 +45,13 @@ class EngineHost {
       ~Wake() { host->Wake(); }
     } wake{this};
 
+    return Inspect(std::forward<Function>(function));
+  }
+
+  /// As Call, without waking the driving thread: for calls that only read (a push query's new
+  /// rows, metrics), so that a front end polling them does not make idle queries poll too.
+  template <typename Function>
+  decltype(auto) Inspect(Function&& function) {
     ++callers_waiting_;
     std::unique_lock lock(engine_mutex_);
     --callers_waiting_;
