@@ -13,6 +13,7 @@
 #include "cli/server/request_body.h"
 #include "cli/server/rest_error.h"
 #include "parser/parser.h"
+#include "parser/variable_substitution.h"
 #include "runtime/core/error.h"
 #include "runtime/core/utf8.h"
 
@@ -54,8 +55,21 @@ RestError QueryEndpointError(const std::string& statement_text) {
 
 void HandleKsql(RestContext& context, const HttpRequest& request, ResponseWriter& writer) {
   const json body = ParseJsonObject(request.body);
-  const std::string ksql = RequiredString(body, "ksql");
+  std::string ksql = RequiredString(body, "ksql");
   std::map<std::string, std::string> overrides = PropertyOverrides(body);
+  if (const auto variables = body.find("sessionVariables");
+      variables != body.end() && variables->is_object()) {
+    // ksqlDB's session variables: `${name}` in the request's statements takes their values.
+    std::map<std::string, std::string> values;
+    for (const auto& [name, value] : variables->items()) {
+      values[name] = value.is_string() ? value.get<std::string>() : value.dump();
+    }
+    try {
+      ksql = parser::SubstituteVariables(ksql, values);
+    } catch (const Error& error) {
+      throw RestException(RestError::ForStatement(error, ksql));
+    }
+  }
 
   std::vector<ast::Statement> statements;
   try {

@@ -8,8 +8,8 @@
 
 #include "cli/shell/box_table.h"
 #include "cli/shell/push_query_view.h"
-#include "cli/shell/variable_substitution.h"
 #include "parser/parser.h"
+#include "parser/variable_substitution.h"
 #include "runtime/core/format_error.h"
 #include "runtime/serde/json_writer.h"
 
@@ -102,7 +102,7 @@ bool ShellSession::Run(const parser::StatementText& statement,
                        const std::string& origin) {
   std::string text;
   try {
-    text = SubstituteVariables(statement.text, backend_.Variables());
+    text = parser::SubstituteVariables(statement.text, backend_.Variables());
   } catch (const Error& error) {
     ReportError(InScript(error, statement.span), script, origin);
     return false;

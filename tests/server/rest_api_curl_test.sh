@@ -62,6 +62,16 @@ else
   fail "second statement error body: $(cat "$out.body")"
 fi
 
+status=$(ksql '{"ksql":"CREATE STREAM ${name} (ID INT KEY) WITH (KAFKA_TOPIC='"'"'${topic}'"'"', PARTITIONS=1, VALUE_FORMAT='"'"'JSON'"'"');","sessionVariables":{"name":"VARS_STREAM","topic":"vars_topic"}}')
+if [ "$status" = 200 ] && ksql '{"ksql":"DESCRIBE VARS_STREAM;"}' >/dev/null &&
+  grep -q '"topic":"vars_topic"' "$out.body"; then
+  pass "sessionVariables fill \${name} in /ksql statements"
+else
+  fail "sessionVariables: $status $(cat "$out.body")"
+fi
+status=$(ksql '{"ksql":"DESCRIBE ${missing};","sessionVariables":{}}')
+expect_error "an undefined session variable" "$out" 400 "$status" 40001
+
 status=$(ksql '{"ksql":"SELECT * FROM PAGES EMIT CHANGES;"}')
 expect_error "a query sent to /ksql" "$out" 400 "$status" 40002
 status=$(ksql '{"ksql": ')

@@ -1,4 +1,4 @@
-#include "cli/shell/variable_substitution.h"
+#include "parser/variable_substitution.h"
 
 #include <map>
 #include <string>
@@ -7,7 +7,7 @@
 
 #include "runtime/core/error.h"
 
-namespace fluxo::cli::shell {
+namespace fluxo::parser {
 namespace {
 
 const std::map<std::string, std::string> kVariables = {
@@ -52,4 +52,4 @@ TEST_SUITE("shell") {
 }
 
 }  // namespace
-}  // namespace fluxo::cli::shell
+}  // namespace fluxo::parser

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace fluxo::cli::shell {
+namespace fluxo::parser {
 
 /// Replaces each `${name}` in a statement's text by the value of the variable `name`, as
 /// ksqlDB's variable substitution does after `DEFINE name = 'value'`: in plain SQL text, in
@@ -16,4 +16,4 @@ namespace fluxo::cli::shell {
 std::string SubstituteVariables(std::string_view text,
                                 const std::map<std::string, std::string>& variables);
 
-}  // namespace fluxo::cli::shell
+}  // namespace fluxo::parser

@@ -1,4 +1,4 @@
-#include "cli/shell/variable_substitution.h"
+#include "parser/variable_substitution.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -7,7 +7,7 @@
 #include "runtime/core/source_span.h"
 #include "runtime/core/utf8.h"
 
-namespace fluxo::cli::shell {
+namespace fluxo::parser {
 namespace {
 
 /// What the scanner is inside of: comments are copied as they are, everything else is
@@ -125,4 +125,4 @@ std::string SubstituteVariables(std::string_view text,
   return out;
 }
 
-}  // namespace fluxo::cli::shell
+}  // namespace fluxo::parser
