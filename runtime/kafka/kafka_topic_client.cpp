@@ -6,6 +6,7 @@
 #include "runtime/core/log.h"
 #include "runtime/kafka/embedded_kafka_cluster.h"
 #include "runtime/kafka/kafka_admin.h"
+#include "runtime/kafka/kafka_error_class.h"
 #include "runtime/kafka/kafka_record.h"
 #include "runtime/kafka/partition_fetcher.h"
 #include "runtime/kafka/topic_auto_creation.h"
@@ -392,8 +393,13 @@ int64_t KafkaTopicClient::EndOffset(const std::string& topic, int32_t partition)
   RequirePartition(topic, partition);
   int64_t low = 0;
   int64_t high = 0;
-  const rd_kafka_resp_err_t err = rd_kafka_query_watermark_offsets(
-      producer_.get(), topic.c_str(), partition, &low, &high, timeouts_.request_ms);
+  // A partition whose leader is not known yet (a topic just created) answers in a moment.
+  const rd_kafka_resp_err_t err = RetryRetriable(
+      [&] {
+        return rd_kafka_query_watermark_offsets(
+            producer_.get(), topic.c_str(), partition, &low, &high, timeouts_.request_ms);
+      },
+      timeouts_.request_ms);
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
     throw KafkaError("Cannot read the end offset of topic '" + topic + "' partition " +
                          std::to_string(partition),

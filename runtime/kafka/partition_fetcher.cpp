@@ -6,6 +6,7 @@
 
 #include "runtime/core/error.h"
 #include "runtime/core/log.h"
+#include "runtime/kafka/kafka_error_class.h"
 #include "runtime/kafka/kafka_record.h"
 
 namespace fluxo::runtime::kafka {
@@ -95,8 +96,12 @@ int64_t PartitionFetcher::EndOffset(const std::string& topic, int32_t partition,
       high > offset) {
     return high;
   }
-  const rd_kafka_resp_err_t err = rd_kafka_query_watermark_offsets(
-      watermark_handle_, topic.c_str(), partition, &low, &high, request_ms_);
+  const rd_kafka_resp_err_t err = RetryRetriable(
+      [&] {
+        return rd_kafka_query_watermark_offsets(
+            watermark_handle_, topic.c_str(), partition, &low, &high, request_ms_);
+      },
+      request_ms_);
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
     throw Error(ErrorKind::kIo,
                 "Cannot read the end offset of topic '" + topic + "' partition " +
@@ -141,7 +146,16 @@ void PartitionFetcher::FetchInto(const std::string& topic,
       for (ssize_t index = 0; index < count; ++index) {
         MessagePtr message(messages[static_cast<size_t>(index)]);
         if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-          if (message->err != RD_KAFKA_RESP_ERR__PARTITION_EOF && failure.empty()) {
+          if (message->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+            continue;
+          }
+          if (ClassifyKafkaError(message->err) == KafkaErrorClass::kRetriable) {
+            // librdkafka retries the fetch itself (a leader moving, a broker restarting).
+            LogLine(LogLevel::kWarning,
+                    "Kafka fetch from topic '" + topic + "' partition " +
+                        std::to_string(partition) +
+                        " (retrying): " + rd_kafka_message_errstr(message.get()));
+          } else if (failure.empty()) {
             failure = rd_kafka_message_errstr(message.get());
           }
           continue;
