@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the independent clients the integration tests check Fluxo against, and the real Kafka
 # broker they run on:
-#   - kcat (Debian package; apt-get update only when something is missing, sudo only when not root)
+#   - kcat and curl (Debian packages; apt-get update only when something is missing, sudo only
+#     when not root), and Java, Maven, Node.js/npm and python3-venv when the machine lacks them
 #   - a Python virtualenv at .cache/test-venv (from the machine's python3) with pinned kafka-python
 #     and confluent-kafka from PyPI
 #   - the Apache Kafka broker's jars, through scripts/kafka-broker.sh install
-#   - curl (Debian) and the npm package ksqldb-client@1.0.5 (into .cache/node) for tests/server
+#   - the npm package ksqldb-client@1.0.5 (into .cache/node) for tests/server
 # Idempotent and quick (well under a second) when everything is already there. Works from any
 # directory.
 # Usage: scripts/install-test-tools.sh
@@ -17,6 +18,9 @@ python_packages=(kafka-python==2.3.3 confluent-kafka==2.16.1)
 venv=.cache/test-venv
 
 # --- Debian packages ---------------------------------------------------------------------------
+# kcat and curl always; the runtimes the other tools need only when the machine lacks them:
+# Java 17 and Maven (the Kafka broker), Node.js and npm (the REST acceptance test), and the venv
+# module of the system python3.
 debian_packages=(kcat curl)
 missing=()
 for package in "${debian_packages[@]}"; do
@@ -24,6 +28,10 @@ for package in "${debian_packages[@]}"; do
     missing+=("$package")
   fi
 done
+command -v java >/dev/null || missing+=(default-jre-headless)
+command -v mvn >/dev/null || missing+=(maven)
+command -v npm >/dev/null || missing+=(nodejs npm)
+python3 -m venv --help >/dev/null 2>&1 || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=()
   if [ "$(id -u)" -ne 0 ]; then
@@ -48,8 +56,7 @@ if [ ! -f "$stamp" ]; then
 fi
 
 # --- Node client for the REST acceptance test (tests/server) -----------------------------------
-# ksqldb-client@1.0.5 into .cache/node, when node and npm are there (the test skips otherwise).
-if command -v npm >/dev/null && [ ! -f .cache/node/node_modules/ksqldb-client/package.json ]; then
+if [ ! -f .cache/node/node_modules/ksqldb-client/package.json ]; then
   echo "install-test-tools: installing ksqldb-client@1.0.5 into .cache/node"
   mkdir -p .cache/node
   npm install --prefix .cache/node --no-audit --no-fund --silent ksqldb-client@1.0.5
