@@ -13,6 +13,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "cli/command_line.h"
 #include "cli/datagen/datagen_arguments.h"
 #include "cli/datagen/kafka_record_sink.h"
 #include "cli/datagen/quickstart.h"
@@ -292,19 +293,9 @@ std::optional<DatagenSettings> CheckSettings(const po::variables_map& values, st
 int RunDatagenCommand(const std::vector<std::string>& arguments, const CommandIo& io) {
   const po::options_description options = Options();
   po::variables_map values;
-  try {
-    po::store(
-        po::command_line_parser(datagen::JoinNegativeValues(arguments)).options(options).run(),
-        values);
-    po::notify(values);
-  } catch (const po::error& error) {
-    io.err << kCommand << error.what() << "\n\n";
-    PrintUsage(io.err, options);
-    return kExitUsage;
-  }
-  if (values.count("help") != 0) {
-    PrintUsage(io.out, options);
-    return kExitOk;
+  if (const auto exit = ParseCommandLine(
+          "datagen", datagen::JoinNegativeValues(arguments), options, &PrintUsage, io, values)) {
+    return *exit;
   }
   std::optional<DatagenSettings> settings = CheckSettings(values, io.err);
   if (!settings) {

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "runtime/core/error.h"
+#include "runtime/engine/engine_properties.h"
 #include "runtime/kafka/kafka_topic_client.h"
 
 namespace fluxo::cli {
@@ -21,15 +22,6 @@ std::string Trim(std::string_view text) {
   }
   const size_t end = text.find_last_not_of(" \t\r");
   return std::string(text.substr(begin, end - begin + 1));
-}
-
-/// ksqlDB accepts `ksql.streams.auto.offset.reset` for `auto.offset.reset`: so does Fluxo.
-std::string CanonicalName(const std::string& name) {
-  constexpr std::string_view kStreamsPrefix = "ksql.streams.";
-  if (name.starts_with(kStreamsPrefix)) {
-    return name.substr(kStreamsPrefix.size());
-  }
-  return name;
 }
 
 bool IsKafkaClientProperty(const std::string& name) {
@@ -87,7 +79,8 @@ std::map<std::string, std::string> ParseProperties(const std::string& text,
           ErrorKind::kIo,
           origin + ":" + std::to_string(number) + ": expected key=value, got '" + trimmed + "'");
     }
-    properties[CanonicalName(Trim(trimmed.substr(0, equals)))] = Trim(trimmed.substr(equals + 1));
+    properties[engine::CanonicalProperty(Trim(trimmed.substr(0, equals)))] =
+        Trim(trimmed.substr(equals + 1));
   }
   return properties;
 }

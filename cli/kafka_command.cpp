@@ -7,6 +7,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "cli/command_line.h"
 #include "cli/stop_signals.h"
 #include "runtime/core/error.h"
 #include "runtime/kafka/embedded_kafka_cluster.h"
@@ -58,17 +59,8 @@ int RunKafkaCommand(const std::vector<std::string>& arguments, const CommandIo& 
       "brokers", po::value<int>()->default_value(1), "number of brokers")(
       "topic", po::value<std::vector<std::string>>(), "NAME:PARTITIONS, a topic to create");
   po::variables_map values;
-  try {
-    po::store(po::command_line_parser(arguments).options(options).run(), values);
-    po::notify(values);
-  } catch (const po::error& error) {
-    io.err << "fluxo kafka: " << error.what() << "\n\n";
-    PrintUsage(io.err, options);
-    return kExitUsage;
-  }
-  if (values.count("help") != 0) {
-    PrintUsage(io.out, options);
-    return kExitOk;
+  if (const auto exit = ParseCommandLine("kafka", arguments, options, &PrintUsage, io, values)) {
+    return *exit;
   }
   const int brokers = values["brokers"].as<int>();
   std::vector<std::pair<std::string, int32_t>> topics;

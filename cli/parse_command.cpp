@@ -13,6 +13,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "cli/command_line.h"
 #include "parser/parser.h"
 #include "parser/sql_formatter.h"
 #include "runtime/core/error.h"
@@ -98,19 +99,9 @@ int RunParseCommand(const std::vector<std::string>& arguments, const CommandIo& 
   positional.add("file", -1);
 
   po::variables_map options;
-  try {
-    po::store(po::command_line_parser(arguments).options(all).positional(positional).run(),
-              options);
-    po::notify(options);
-  } catch (const po::error& error) {
-    io.err << "fluxo parse: " << error.what() << "\n\n";
-    PrintUsage(io.err, visible);
-    return kExitUsage;
-  }
-
-  if (options.count("help") != 0) {
-    PrintUsage(io.out, visible);
-    return kExitOk;
+  if (const auto exit = ParseCommandLine(
+          "parse", arguments, visible, all, &positional, &PrintUsage, io, options)) {
+    return *exit;
   }
   if (options.count("file") == 0) {
     io.err << "fluxo parse: no input files (use '-' to read standard input)\n\n";

@@ -10,6 +10,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "cli/command_line.h"
 #include "cli/engine_setup.h"
 #include "cli/rest_server_setup.h"
 #include "cli/stop_signals.h"
@@ -79,17 +80,9 @@ int RunRunCommand(const std::vector<std::string>& arguments, const CommandIo& io
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map values;
-  try {
-    po::store(po::command_line_parser(arguments).options(all).positional(positional).run(), values);
-    po::notify(values);
-  } catch (const po::error& error) {
-    io.err << "fluxo run: " << error.what() << "\n\n";
-    PrintUsage(io.err, options);
-    return kExitUsage;
-  }
-  if (values.count("help") != 0) {
-    PrintUsage(io.out, options);
-    return kExitOk;
+  if (const auto exit =
+          ParseCommandLine("run", arguments, options, all, &positional, &PrintUsage, io, values)) {
+    return *exit;
   }
   if (values.count("file") == 0) {
     io.err << "fluxo run: name the .sql file to run\n\n";

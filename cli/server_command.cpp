@@ -9,6 +9,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "cli/command_line.h"
 #include "cli/engine_setup.h"
 #include "cli/listen_address.h"
 #include "cli/rest_server_setup.h"
@@ -57,17 +58,8 @@ int RunServerCommand(const std::vector<std::string>& arguments, const CommandIo&
       "refuse push queries beyond this many open at once (429)");
   AddEngineOptions(options);
   po::variables_map values;
-  try {
-    po::store(po::command_line_parser(arguments).options(options).run(), values);
-    po::notify(values);
-  } catch (const po::error& error) {
-    io.err << "fluxo server: " << error.what() << "\n\n";
-    PrintUsage(io.err, options);
-    return kExitUsage;
-  }
-  if (values.count("help") != 0) {
-    PrintUsage(io.out, options);
-    return kExitOk;
+  if (const auto exit = ParseCommandLine("server", arguments, options, &PrintUsage, io, values)) {
+    return *exit;
   }
 
   StopSignals stop_signals;  // Before librdkafka, the engine or the server start threads.

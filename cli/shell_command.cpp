@@ -13,6 +13,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "cli/command_line.h"
 #include "cli/engine_setup.h"
 #include "cli/shell/edit_line_reader.h"
 #include "cli/shell/embedded_backend.h"
@@ -155,17 +156,8 @@ int RunShellCommand(const std::vector<std::string>& arguments, const CommandIo& 
       "in this process");
   AddEngineOptions(options);
   po::variables_map values;
-  try {
-    po::store(po::command_line_parser(arguments).options(options).run(), values);
-    po::notify(values);
-  } catch (const po::error& error) {
-    io.err << "fluxo shell: " << error.what() << "\n\n";
-    PrintUsage(io.err, options);
-    return kExitUsage;
-  }
-  if (values.count("help") != 0) {
-    PrintUsage(io.out, options);
-    return kExitOk;
+  if (const auto exit = ParseCommandLine("shell", arguments, options, &PrintUsage, io, values)) {
+    return *exit;
   }
   const std::optional<shell::OutputFormat> format =
       shell::ParseOutputFormat(values["output"].as<std::string>());

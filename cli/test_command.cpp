@@ -10,6 +10,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "cli/command_line.h"
 #include "runtime/testing/qtt_case.h"
 #include "runtime/testing/qtt_report.h"
 #include "runtime/testing/qtt_runner.h"
@@ -109,17 +110,9 @@ std::optional<int> ParseOptions(const std::vector<std::string>& arguments,
   po::positional_options_description positional;
   positional.add("path", -1);
   po::variables_map values;
-  try {
-    po::store(po::command_line_parser(arguments).options(all).positional(positional).run(), values);
-    po::notify(values);
-  } catch (const po::error& error) {
-    io.err << "fluxo test: " << error.what() << "\n\n";
-    PrintUsage(io.err, visible);
-    return kExitUsage;
-  }
-  if (values.count("help") != 0) {
-    PrintUsage(io.out, visible);
-    return kExitOk;
+  if (const auto exit =
+          ParseCommandLine("test", arguments, visible, all, &positional, &PrintUsage, io, values)) {
+    return *exit;
   }
   if (options.paths.empty()) {
     io.err << "fluxo test: no case files given\n\n";

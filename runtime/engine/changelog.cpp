@@ -4,15 +4,10 @@
 
 #include "runtime/core/error.h"
 #include "runtime/core/log.h"
+#include "runtime/engine/service_topic.h"
 #include "runtime/state/window_key_layout.h"
 
 namespace fluxo::engine {
-
-namespace {
-
-constexpr size_t kBatchSize = 4096;
-
-}  // namespace
 
 Changelog::Changelog(runtime::TopicClient& topics, std::string service_id, std::string query_id)
     : topics_(topics), service_id_(std::move(service_id)), query_id_(std::move(query_id)) {}
@@ -28,48 +23,17 @@ std::string Changelog::OffsetsTopic(const std::string& service_id, const std::st
 }
 
 void Changelog::EnsureTopic(const std::string& topic) {
-  if (created_.count(topic) > 0) {
-    return;
+  if (created_.count(topic) == 0) {
+    EnsureServiceTopic(topics_, topic);
+    created_.insert(topic);
   }
-  if (!topics_.TopicExists(topic)) {
-    try {
-      topics_.CreateTopic(topic, 1);
-    } catch (const Error&) {
-      if (!topics_.TopicExists(topic)) {  // A broker that auto-creates gave it more: fine.
-        throw;
-      }
-    }
-  }
-  created_[topic] = true;
-}
-
-std::vector<runtime::TopicRecord> Changelog::ReadAll(const std::string& topic) const {
-  std::vector<runtime::TopicRecord> all;
-  if (!topics_.TopicExists(topic)) {
-    return all;
-  }
-  const int64_t end = topics_.EndOffset(topic, 0);
-  std::vector<runtime::TopicRecord> batch;
-  int64_t next = 0;
-  while (next < end) {
-    topics_.FetchInto(topic, 0, next, kBatchSize, batch);
-    if (batch.empty()) {
-      throw Error(ErrorKind::kIo,
-                  "Cannot read changelog " + topic + " at offset " + std::to_string(next) +
-                      " (end " + std::to_string(end) + ")");
-    }
-    next = batch.back().offset + 1;
-    for (runtime::TopicRecord& record : batch) {
-      all.push_back(std::move(record));
-    }
-  }
-  return all;
 }
 
 size_t Changelog::Restore(state::StateInstance& state, const std::string& statement) {
   // The last value of each key of the offsets changelog: the last commit published.
   std::map<std::string, std::string> committed;
-  for (const runtime::TopicRecord& record : ReadAll(OffsetsTopic(service_id_, query_id_))) {
+  for (const runtime::TopicRecord& record :
+       ReadServiceTopic(topics_, OffsetsTopic(service_id_, query_id_))) {
     if (record.key.has_value() && record.value.has_value()) {
       committed[*record.key] = *record.value;
     }
@@ -86,7 +50,7 @@ size_t Changelog::Restore(state::StateInstance& state, const std::string& statem
   size_t restored = 0;
   for (const state::StoreListing& store : state.ListStores()) {
     const std::string topic = StoreTopic(service_id_, query_id_, store.name);
-    for (const runtime::TopicRecord& record : ReadAll(topic)) {
+    for (const runtime::TopicRecord& record : ReadServiceTopic(topics_, topic)) {
       if (!record.key.has_value()) {
         continue;
       }

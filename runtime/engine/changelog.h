@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,16 +45,14 @@ class Changelog final : public state::FlushListener {
   void Publish(const state::MetadataEntries& metadata);
 
  private:
-  /// Creates `topic` with one partition unless it exists.
+  /// EnsureServiceTopic, once per topic.
   void EnsureTopic(const std::string& topic);
-  /// Every record of partition 0 of `topic`, in order (nothing for a missing topic).
-  std::vector<runtime::TopicRecord> ReadAll(const std::string& topic) const;
 
   runtime::TopicClient& topics_;
   std::string service_id_;
   std::string query_id_;
   std::map<std::string, std::vector<runtime::TopicRecord>, std::less<>> pending_;
-  std::map<std::string, bool, std::less<>> created_;  ///< Topics known to exist.
+  std::set<std::string> created_;  ///< Topics known to exist.
 };
 
 }  // namespace fluxo::engine

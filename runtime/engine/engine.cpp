@@ -17,13 +17,6 @@ namespace fluxo::engine {
 
 namespace {
 
-// ksqlDB accepts `ksql.streams.auto.offset.reset` for `auto.offset.reset`; the engine keeps
-// properties under the short name so that both spellings mean one setting.
-std::string CanonicalProperty(const std::string& name) {
-  constexpr std::string_view kStreamsPrefix = "ksql.streams.";
-  return name.starts_with(kStreamsPrefix) ? name.substr(kStreamsPrefix.size()) : name;
-}
-
 // Runs one parsed statement; `text` is its canonical SQL (kept with what it creates).
 StatementResult Execute(EngineState& state,
                         const ast::Statement& statement,

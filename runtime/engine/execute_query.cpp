@@ -31,32 +31,32 @@ namespace {
 // memory otherwise. A database that an earlier run of the same statement left there is kept:
 // the query resumes from the offsets committed with its state (PersistentQuery). One left by
 // another statement under the same query id is removed first, as it would mix two queries.
+// State on disk also gets changelogs (`options`), and a new database is rebuilt from them.
 std::unique_ptr<state::StateInstance> MakeStateInstance(const EngineState& state,
                                                         const std::string& query_id,
                                                         const std::string& statement,
-                                                        bool& fresh) {
-  fresh = true;
+                                                        PersistentQueryOptions& options) {
   const auto setting = state.properties.find("state.dir");
   if (setting == state.properties.end() || setting->second.empty() ||
       query_id.starts_with(kTransientQueryPrefix)) {
     return std::make_unique<state::InMemoryStateInstance>();  // Push queries: never kept.
   }
+  options.changelog_service_id = ServiceId(state.properties);
   const std::filesystem::path directory =
-      std::filesystem::path(setting->second) / ServiceId(state.properties) / query_id;
-  state::RocksDbStateOptions options;
-  options.directory = directory.string();
-  auto instance = std::make_unique<state::RocksDbStateInstance>(options);
+      std::filesystem::path(setting->second) / *options.changelog_service_id / query_id;
+  state::RocksDbStateOptions database;
+  database.directory = directory.string();
+  auto instance = std::make_unique<state::RocksDbStateInstance>(database);
   const std::optional<std::string> stored =
       instance->ReadMetadata(PersistentQuery::kStatementMetadataKey);
   if (stored.has_value() && *stored == statement) {
     LogLine(LogLevel::kInfo,
-            "Query " + query_id + " resumes from its state in " + options.directory);
-    fresh = false;
+            "Query " + query_id + " resumes from its state in " + database.directory);
     return instance;
   }
   if (stored.has_value()) {
     LogLine(LogLevel::kInfo,
-            "The state in " + options.directory + " belongs to another statement: query " +
+            "The state in " + database.directory + " belongs to another statement: query " +
                 query_id + " starts with empty state");
     instance.reset();
     std::error_code error;
@@ -66,8 +66,9 @@ std::unique_ptr<state::StateInstance> MakeStateInstance(const EngineState& state
           ErrorKind::kIo,
           "Cannot clear the state directory " + directory.string() + ": " + error.message());
     }
-    instance = std::make_unique<state::RocksDbStateInstance>(options);
+    instance = std::make_unique<state::RocksDbStateInstance>(database);
   }
+  options.restore_from_changelog = true;
   instance->Flush({{std::string(PersistentQuery::kStatementMetadataKey), statement}});
   return instance;
 }
@@ -81,21 +82,16 @@ bool PropertyIsTrue(const EngineState& state, const std::string& name) {
 // True when a new query starts at the end of its sources (`auto.offset.reset=latest`); by
 // default it reads them from the start. (The engine stores `ksql.streams.X` as `X`.)
 bool ReadsFromEnd(const EngineState& state) {
-  for (const char* property : {"auto.offset.reset"}) {
-    const auto setting = state.properties.find(property);
-    if (setting != state.properties.end()) {
-      if (setting->second == "latest") {
-        return true;
-      }
-      if (setting->second == "earliest") {
-        return false;
-      }
-      throw Error(ErrorKind::kPlanning,
-                  std::string("Invalid value for ") + property + ": '" + setting->second +
-                      "' (expected 'earliest' or 'latest')");
-    }
+  const auto setting = state.properties.find("auto.offset.reset");
+  if (setting == state.properties.end() || setting->second == "earliest") {
+    return false;
   }
-  return false;
+  if (setting->second == "latest") {
+    return true;
+  }
+  throw Error(ErrorKind::kPlanning,
+              "Invalid value for auto.offset.reset: '" + setting->second +
+                  "' (expected 'earliest' or 'latest')");
 }
 
 // ksqlDB's record cache: on unless `cache.max.bytes.buffering` (or its newer name
@@ -151,18 +147,10 @@ StatementResult StartQuery(EngineState& state,
     physical.aggregate->collapse_changes = RecordCacheEnabled(state);
   }
   // Build the operators before anything changes, so that a plan that cannot run changes
-  // nothing. A query with state on disk also keeps changelogs, and rebuilds state it does not
-  // find on disk from them.
+  // nothing.
   PersistentQueryOptions options = QueryOptionsOf(state);
-  bool fresh = true;
-  const bool on_disk = state.properties.count("state.dir") > 0 &&
-                       !state.properties.at("state.dir").empty() &&
-                       !query_id.starts_with(kTransientQueryPrefix);
-  if (on_disk) {
-    options.changelog_service_id = ServiceId(state.properties);
-  }
-  std::unique_ptr<state::StateInstance> instance = MakeStateInstance(state, query_id, text, fresh);
-  options.restore_from_changelog = fresh;
+  std::unique_ptr<state::StateInstance> instance =
+      MakeStateInstance(state, query_id, text, options);
   auto query = std::make_unique<PersistentQuery>(std::move(physical),
                                                  text,
                                                  *state.query_topics,

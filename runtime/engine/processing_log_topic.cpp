@@ -5,21 +5,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "runtime/core/error.h"
+#include "runtime/engine/service_topic.h"
 
 namespace fluxo::engine {
 
 ProcessingLogTopic::ProcessingLogTopic(runtime::TopicClient& topics, const std::string& service_id)
     : topics_(topics), topic_(TopicName(service_id)) {
-  if (!topics_.TopicExists(topic_)) {
-    try {
-      topics_.CreateTopic(topic_, 1);
-    } catch (const Error&) {
-      if (!topics_.TopicExists(topic_)) {  // Auto-created with another count meanwhile: fine.
-        throw;
-      }
-    }
-  }
+  EnsureServiceTopic(topics_, topic_);
 }
 
 std::string ProcessingLogTopic::TopicName(const std::string& service_id) {

@@ -167,12 +167,13 @@ bool KafkaTopicClient::TopicExists(const std::string& topic) const {
 }
 
 int32_t KafkaTopicClient::PartitionCount(const std::string& topic) const {
-  const std::map<std::string, int32_t> counts = TopicPartitionCounts();
-  const auto found = counts.find(topic);
-  if (found == counts.end()) {
+  // From the cache once known: queries ask on every poll, and a metadata request each time
+  // would cost a broker round trip per poll.
+  const std::optional<int32_t> count = FindPartitionCount(topic);
+  if (!count.has_value()) {
     throw Error(ErrorKind::kIo, "Topic '" + topic + "' does not exist");
   }
-  return found->second;
+  return *count;
 }
 
 void KafkaTopicClient::DeleteTopic(const std::string& topic) {

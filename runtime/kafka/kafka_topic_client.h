@@ -43,6 +43,7 @@ class KafkaTopicClient final : public TopicClient {
 
   void CreateTopic(const std::string& topic, int32_t partitions) override;
   bool TopicExists(const std::string& topic) const override;
+  /// Cached after the first answer (partitions added by others later are not seen).
   int32_t PartitionCount(const std::string& topic) const override;
   /// Through the Admin API; librdkafka's mock broker refuses it (kIo), except that with the
   /// in-process `embedded` broker it logs a warning and leaves the topic in place.
