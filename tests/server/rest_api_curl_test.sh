@@ -7,23 +7,9 @@
 # Usage: rest_api_curl_test.sh PATH/TO/fluxo
 set -euo pipefail
 
-if [ $# -ne 1 ]; then
-  echo "usage: $0 PATH/TO/fluxo" >&2
-  exit 2
-fi
-fluxo=$(realpath "$1")
-work_dir=$(mktemp -d)
-background_pids=()
-cleanup() {
-  for pid in "${background_pids[@]}"; do
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-  kill_server
-  rm -rf "$work_dir"
-}
-trap cleanup EXIT
 # shellcheck source=tests/server/server_test_helpers.sh
 source "$(dirname "${BASH_SOURCE[0]}")/server_test_helpers.sh"
+setup_curl_test "$@"
 
 start_server --set webhook.secret.HOOKS=s3cret
 base="http://127.0.0.1:$server_port"

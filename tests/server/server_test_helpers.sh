@@ -1,6 +1,6 @@
 # Helpers the `fluxo server` tests source: start a server on a free port, stop it, and check
 # results with PASS/FAIL lines. Expects $fluxo (the binary) and $work_dir (a scratch directory)
-# to be set, and the caller to `trap cleanup EXIT`.
+# to be set, and the caller to trap EXIT to clean up (setup_curl_test does both for the curl tests).
 
 server_pid=
 server_port=
@@ -107,4 +107,26 @@ wait_for_metric() {
     sleep 0.1
   done
   return 1
+}
+
+# setup_curl_test PATH/TO/fluxo: checks the arguments of a curl test, sets $fluxo and a scratch
+# $work_dir, and installs the EXIT trap that kills the server and the test's background clients
+# (whose pids the test appends to background_pids) and removes $work_dir.
+setup_curl_test() {
+  if [ $# -ne 1 ]; then
+    echo "usage: $0 PATH/TO/fluxo" >&2
+    exit 2
+  fi
+  fluxo=$(realpath "$1")
+  work_dir=$(mktemp -d)
+  background_pids=()
+  trap cleanup_curl_test EXIT
+}
+
+cleanup_curl_test() {
+  for pid in "${background_pids[@]}"; do
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  kill_server
+  rm -rf "$work_dir"
 }
