@@ -11,38 +11,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-const char* SchemaTypeName(TypeKind kind) {
-  switch (kind) {
-    case TypeKind::kBoolean:
-      return "BOOLEAN";
-    case TypeKind::kInt:
-      return "INTEGER";
-    case TypeKind::kBigint:
-      return "BIGINT";
-    case TypeKind::kDouble:
-      return "DOUBLE";
-    case TypeKind::kDecimal:
-      return "DECIMAL";
-    case TypeKind::kString:
-      return "STRING";
-    case TypeKind::kBytes:
-      return "BYTES";
-    case TypeKind::kTimestamp:
-      return "TIMESTAMP";
-    case TypeKind::kDate:
-      return "DATE";
-    case TypeKind::kTime:
-      return "TIME";
-    case TypeKind::kArray:
-      return "ARRAY";
-    case TypeKind::kMap:
-      return "MAP";
-    case TypeKind::kStruct:
-      return "STRUCT";
-  }
-  return "UNKNOWN";
-}
-
 const char* WindowTypeName(planner::WindowType type) {
   switch (type) {
     case planner::WindowType::kTumbling:
@@ -117,8 +85,7 @@ json SourceDescriptionJson(const planner::SourceDescription& source,
 }
 
 json SchemaJson(const SqlType& type) {
-  json schema = {
-      {"type", SchemaTypeName(type.kind())}, {"fields", json()}, {"memberSchema", json()}};
+  json schema = {{"type", TypeKindName(type.kind())}, {"fields", json()}, {"memberSchema", json()}};
   switch (type.kind()) {
     case TypeKind::kStruct: {
       json fields = json::array();

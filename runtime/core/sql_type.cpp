@@ -108,8 +108,8 @@ bool SqlType::IsComposite() const {
   return kind_ == TypeKind::kArray || kind_ == TypeKind::kMap || kind_ == TypeKind::kStruct;
 }
 
-std::string SqlType::ToString() const {
-  switch (kind_) {
+const char* TypeKindName(TypeKind kind) {
+  switch (kind) {
     case TypeKind::kBoolean:
       return "BOOLEAN";
     case TypeKind::kInt:
@@ -119,7 +119,7 @@ std::string SqlType::ToString() const {
     case TypeKind::kDouble:
       return "DOUBLE";
     case TypeKind::kDecimal:
-      return "DECIMAL(" + std::to_string(precision_) + ", " + std::to_string(scale_) + ")";
+      return "DECIMAL";
     case TypeKind::kString:
       return "STRING";
     case TypeKind::kBytes:
@@ -131,6 +131,20 @@ std::string SqlType::ToString() const {
     case TypeKind::kTime:
       return "TIME";
     case TypeKind::kArray:
+      return "ARRAY";
+    case TypeKind::kMap:
+      return "MAP";
+    case TypeKind::kStruct:
+      return "STRUCT";
+  }
+  return "UNKNOWN";
+}
+
+std::string SqlType::ToString() const {
+  switch (kind_) {
+    case TypeKind::kDecimal:
+      return "DECIMAL(" + std::to_string(precision_) + ", " + std::to_string(scale_) + ")";
+    case TypeKind::kArray:
       return "ARRAY<" + element_->ToString() + ">";
     case TypeKind::kMap:
       return "MAP<" + key_->ToString() + ", " + element_->ToString() + ">";
@@ -141,8 +155,9 @@ std::string SqlType::ToString() const {
       }
       return text + ">";
     }
+    default:
+      return TypeKindName(kind_);
   }
-  return "UNKNOWN";
 }
 
 bool SqlType::operator==(const SqlType& other) const {

@@ -24,6 +24,10 @@ enum class TypeKind : uint8_t {
   kStruct,
 };
 
+/// The SQL name of a type kind without its parameters ("INTEGER", "DECIMAL", "ARRAY", ...), as
+/// ksqlDB's schemas name a type's kind.
+const char* TypeKindName(TypeKind kind);
+
 class SqlType;
 
 /// Types are immutable and shared.
