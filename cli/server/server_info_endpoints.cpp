@@ -1,5 +1,6 @@
 #include "cli/server/server_info_endpoints.h"
 
+#include <map>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include "cli/server/json_text.h"
 #include "cli/server/rest_error.h"
 #include "runtime/core/error.h"
+#include "runtime/engine/engine_properties.h"
 
 namespace fluxo::cli::server {
 
@@ -47,14 +49,17 @@ void Family(std::ostringstream& out, const char* name, const char* type, const c
 }  // namespace
 
 void HandleInfo(RestContext& context, const HttpRequest&, ResponseWriter& writer) {
-  const auto service = context.options.config.find("ksql.service.id");
-  writer.Send(JsonResponse(
-      200,
-      {{"KsqlServerInfo",
-        {{"version", context.options.ksql_version},
-         {"kafkaClusterId", context.options.kafka_cluster_id},
-         {"ksqlServiceId", service == context.options.config.end() ? "default_" : service->second},
-         {"serverStatus", "RUNNING"}}}}));
+  // The service id the engine runs under (`service.id`, or ksqlDB's `ksql.service.id`).
+  std::map<std::string, std::string> properties;
+  for (const auto& [name, value] : context.options.config) {
+    properties[engine::CanonicalProperty(name)] = value;
+  }
+  writer.Send(JsonResponse(200,
+                           {{"KsqlServerInfo",
+                             {{"version", context.options.ksql_version},
+                              {"kafkaClusterId", context.options.kafka_cluster_id},
+                              {"ksqlServiceId", engine::ServiceId(properties)},
+                              {"serverStatus", "RUNNING"}}}}));
 }
 
 void HandleHealthcheck(RestContext& context, const HttpRequest&, ResponseWriter& writer) {

@@ -106,6 +106,7 @@ Engine::Engine(std::shared_ptr<runtime::TopicClient> topics,
   for (auto& [name, value] : config) {
     state_->properties[CanonicalProperty(name)] = std::move(value);
   }
+  state_->configured_properties = state_->properties;
 }
 
 Engine::~Engine() = default;
@@ -119,7 +120,8 @@ std::vector<StatementResult> Engine::ExecuteScript(const std::string& script) {
       StatementResult result = Execute(*state_, statement, text);
       result.statement_text = text;
       if (state_->command_topic != nullptr && IsRecordedCommand(statement)) {
-        state_->command_topic->Append(Command{text, state_->properties});
+        state_->command_topic->Append(
+            Command{text, PropertyOverrides(state_->properties, state_->configured_properties)});
       }
       results.push_back(std::move(result));
     } catch (Error& error) {

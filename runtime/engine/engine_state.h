@@ -31,6 +31,8 @@ struct EngineState {
   std::unique_ptr<runtime::PrefixRoutingTopicClient> query_topics;
   planner::Catalog catalog;
   std::map<std::string, std::string> properties;
+  /// The properties the engine was configured with (before any SET).
+  std::map<std::string, std::string> configured_properties;
   std::map<std::string, std::string> variables;  ///< DEFINE name = 'value'.
   std::vector<std::unique_ptr<PersistentQuery>> queries;
 

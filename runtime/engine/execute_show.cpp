@@ -7,6 +7,7 @@
 #include "planner/binder/bind_query.h"
 #include "planner/physical/physical_plan.h"
 #include "runtime/core/error.h"
+#include "runtime/engine/engine_properties.h"
 #include "runtime/engine/engine_state.h"
 #include "runtime/functions/function_registry.h"
 #include "runtime/serde/record_serde.h"
@@ -85,7 +86,8 @@ StatementResult ExecuteShow(EngineState& state, const ast::Show& show) {
     case ast::ShowKind::kProperties: {
       StatementResult result = Table({"Property", "Value"});
       for (const auto& [name, value] : state.properties) {
-        result.rows.push_back({name, value});
+        result.rows.push_back(
+            {name, IsSecretProperty(name) ? std::string(kHiddenPropertyValue) : value});
       }
       return result;
     }

@@ -83,6 +83,48 @@ TEST_SUITE("engine") {
     std::filesystem::remove_all(state_dir, ignored);
   }
 
+  TEST_CASE("the command topic records session overrides only, never the configuration") {
+    EngineFixture f;
+    const std::map<std::string, std::string> config = {
+        {"ksql.service.id", "payments"},  // ksqlDB's name for service.id.
+        {"kafka.sasl.password", "hunter2"},
+        {"commit.interval.ms", "500"}};
+    Engine engine(f.topics, config);
+    engine.AttachCommandTopic();
+    engine.ExecuteScript(
+        "SET 'commit.interval.ms'='900';"
+        "SET 'auto.offset.reset'='earliest';"
+        "CREATE STREAM s (id INT KEY, v INT) WITH (kafka_topic='s', format='JSON', partitions=1);");
+    const std::vector<Command> commands = CommandTopic(*f.topics, "payments").ReadAll();
+    REQUIRE(commands.size() == 1);
+    CHECK(commands[0].properties ==
+          std::map<std::string, std::string>{{"auto.offset.reset", "earliest"},
+                                             {"commit.interval.ms", "900"}});
+    for (const runtime::TopicRecord& record : f.Read(CommandTopic::TopicName("payments"))) {
+      CHECK(record.value.value_or("").find("hunter2") == std::string::npos);
+    }
+  }
+
+  TEST_CASE("SHOW PROPERTIES hides credentials") {
+    EngineFixture f;
+    Engine engine(f.topics,
+                  {{"kafka.sasl.password", "hunter2"},
+                   {"kafka.sasl.jaas.config", "org.apache.kafka... password=\"x\";"},
+                   {"webhook.secret.PAYMENTS", "s3cr3t"},
+                   {"bootstrap.servers", "broker:9092"}});
+    engine.ExecuteScript("SET 'ssl.key.password'='k3y';");
+    const StatementResult shown = engine.ExecuteScript("SHOW PROPERTIES;").at(0);
+    std::map<std::string, std::string> values;
+    for (const auto& row : shown.rows) {
+      values[row.at(0)] = row.at(1);
+    }
+    CHECK(values.at("bootstrap.servers") == "broker:9092");
+    CHECK(values.at("kafka.sasl.password") == "[hidden]");
+    CHECK(values.at("kafka.sasl.jaas.config") == "[hidden]");
+    CHECK(values.at("webhook.secret.PAYMENTS") == "[hidden]");
+    CHECK(values.at("ssl.key.password") == "[hidden]");
+  }
+
   TEST_CASE("a terminated query stays terminated after a replay") {
     EngineFixture f;
     Engine first(f.topics);
