@@ -1,9 +1,18 @@
 -- A unified customer profile from three tables: table-table joins.
 --
 -- Shows: two tables read from topics and a third derived by aggregating a stream of orders,
--- all keyed by customer_id; a CREATE TABLE AS SELECT that joins the three on their primary
--- keys. Every change to a customer, their loyalty account or their orders updates the profile
--- row (a changelog keyed by customer_id).
+-- all keyed by customer_id; a CREATE TABLE AS SELECT that LEFT JOINs the three on their
+-- primary keys. Every change to a customer, their loyalty account or their orders updates the
+-- profile row (a changelog keyed by customer_id). Deleting a customer (a tombstone: a null
+-- value for its key) deletes the profile; deleting a loyalty account sets the profile's tier to
+-- 'NONE' and its points to null.
+--
+-- Feed it with kcat (KEY:VALUE lines; -Z makes an empty value a tombstone):
+--   echo 'C1:{"name":"Ana Souza","email":"ana@example.com","city":"Recife"}' |
+--     kcat -P -b HOST:PORT -t customers -K:
+--   echo 'C1:{"tier":"GOLD","points":1200}' | kcat -P -b HOST:PORT -t loyalty_accounts -K:
+--   echo 'O1:{"customer_id":"C1","amount":99.90}' | kcat -P -b HOST:PORT -t orders -K:
+--   echo 'C1:' | kcat -P -b HOST:PORT -t loyalty_accounts -K: -Z
 --
 -- Try in the shell (a pull query): SELECT * FROM customer_profiles WHERE customer_id = 'C1';
 

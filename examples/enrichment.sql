@@ -3,7 +3,17 @@
 -- Shows: a stream of page views and a table of users keyed by its PRIMARY KEY; a
 -- CREATE STREAM AS SELECT with a LEFT JOIN that adds each viewer's name and region to every
 -- page view (views by unknown users keep null user fields); a hopping-window count over the
--- enriched stream; and INSERT ... VALUES to seed the users table.
+-- enriched stream; and INSERT ... VALUES writing three users' rows (they update User_1..User_3
+-- when the users topic already holds them). Each view joins its user's row as it is at the
+-- view's time: both inputs are read in timestamp order.
+--
+-- Run it with generated data (the columns are those of datagen's users and pageviews):
+--   fluxo kafka --topic users:1 --topic pageviews:1 --topic pageviews_enriched:1 \
+--     --topic pageviews_per_region:1                 # prints bootstrap.servers=HOST:PORT
+--   fluxo datagen --quickstart users --topic users --count 300 --bootstrap-servers HOST:PORT
+--   fluxo run examples/enrichment.sql --bootstrap-servers HOST:PORT
+--   fluxo datagen --quickstart pageviews --topic pageviews --rate 20 \
+--     --start-time $(date +%s000) --bootstrap-servers HOST:PORT
 
 CREATE STREAM pageviews (
   viewtime BIGINT,

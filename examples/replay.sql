@@ -1,9 +1,15 @@
 -- Replay from the beginning of a topic: Kappa-style reprocessing.
 --
 -- Shows: SET 'auto.offset.reset' = 'earliest' makes the queries created after it read their
--- input topic from its first record instead of only new ones. A corrected version (v2) of a
+-- input topic from its first record instead of only new ones, also where the configuration
+-- says 'latest' (ksqlDB's default; Fluxo's is 'earliest'). A corrected version (v2) of a
 -- cleaning query reprocesses the whole history of clicks into a new topic, and a new result
 -- table is rebuilt from all of it; the old outputs stay untouched until they are dropped.
+--
+-- Running this file again without the state of the last run (no state.dir, or a new one, or a
+-- new service.id) reprocesses the history once more: clicks_cleaned_v2 gets a second copy and
+-- the counts, which read it from the start, count both. The next correction writes to new
+-- topics (v3) instead.
 
 SET 'auto.offset.reset' = 'earliest';
 
