@@ -124,6 +124,7 @@ BoundAggregation BindAggregation(const ast::Query& query,
     // Flink emits a window's result once the watermark passes its end.
     aggregation.window = flink_window->spec;
     aggregation.emit_final = query.emit != ast::EmitMode::kChanges;
+    aggregation.emit_expired_windows = true;  // Flink keeps no window-store retention.
     window_bounds = flink_window->starts;
     window_bounds.insert(window_bounds.end(), flink_window->ends.begin(), flink_window->ends.end());
   }
@@ -369,8 +370,11 @@ BoundAggregation BindAggregation(const ast::Query& query,
   }
   for (size_t s = 0; s < select.size(); ++s) {
     if (item_is_key[s]) {
+      const auto key = std::find(key_item.begin(), key_item.end(), std::optional<size_t>(s));
+      bound.select_order.push_back(static_cast<size_t>(key - key_item.begin()));
       continue;
     }
+    bound.select_order.push_back(bound.projection.size());
     expr::BoundExpressionPtr value = select_binder.Bind(select[s].expression);
     if (!value->type) {
       Fail(

@@ -21,6 +21,7 @@ bool IsAggregation(const ast::Query& query);
 struct BoundAggregation {
   LogicalAggregation aggregation;
   std::vector<ProjectedColumn> projection;  ///< Key columns first, in GROUP BY order.
+  std::vector<size_t> select_order;         ///< As LogicalPlan::select_order.
 };
 
 /// Binds WINDOW, GROUP BY, the aggregate calls, HAVING and the SELECT list of an aggregating

@@ -151,6 +151,7 @@ BoundCreateSource BindCreateSource(const ast::CreateSource& create,
   source.name = create.name.value;
   source.statement = statement_text;
   source.read_only = create.read_only;
+  source.flink = properties.flink_connector;
   source.type = create.kind == ast::SourceKind::kTable ? SourceType::kTable : SourceType::kStream;
   if (properties.flink_connector && source.type == SourceType::kTable &&
       !create.primary_key.has_value()) {

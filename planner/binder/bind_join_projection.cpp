@@ -167,10 +167,7 @@ std::vector<ProjectedColumn> BindJoinProjection(const ast::Query& query,
   if (projection.size() == key_names.size() && !transient) {
     Fail("The projection contains no value columns.", query.span);
   }
-  std::stable_partition(projection.begin(), projection.end(), [](const ProjectedColumn& column) {
-    return column.column_namespace == ColumnNamespace::kKey;
-  });
-  return projection;
+  return projection;  // In SELECT order: the caller moves the keys first.
 }
 
 }  // namespace fluxo::planner

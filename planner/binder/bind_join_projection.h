@@ -16,7 +16,8 @@ namespace fluxo::planner {
 /// is named `<SOURCE>_<COLUMN>` when several sources have a column of that name. The join
 /// key must be selected (and only once); it becomes the key column of the result. Throws
 /// fluxo::Error with ksqlDB's messages, naming `sink_name`. A transient query (a push query)
-/// may leave the key out; its first reference to the key is the key column.
+/// may leave the key out; its first reference to the key is the key column. The columns come
+/// in SELECT order (MoveKeysFirst puts the key first).
 std::vector<ProjectedColumn> BindJoinProjection(const ast::Query& query,
                                                 const BoundJoins& joins,
                                                 const ExpressionBinder& binder,

@@ -7,6 +7,7 @@
 #include "planner/binder/bind_aggregation.h"
 #include "planner/binder/bind_join.h"
 #include "planner/binder/bind_join_projection.h"
+#include "planner/binder/bind_select.h"
 #include "planner/binder/column_namer.h"
 #include "planner/binder/expression_binder.h"
 #include "runtime/core/error.h"
@@ -122,7 +123,7 @@ JoinRepartition BindJoinRepartition(const std::vector<ast::Expression>& keys,
 }
 
 // SELECT after PARTITION BY over a join: `*` is every repartitioned column; a column of the
-// new key stays in the key.
+// new key stays in the key. The columns come in SELECT order.
 std::vector<ProjectedColumn> BindRepartitionedProjection(const ast::Query& query,
                                                          const BoundJoins& joins,
                                                          const JoinRepartition& repartition,
@@ -180,10 +181,7 @@ std::vector<ProjectedColumn> BindRepartitionedProjection(const ast::Query& query
             sink_name + "` must include the partitioning expression in its projection.",
         query.span);
   }
-  std::stable_partition(projection.begin(), projection.end(), [](const ProjectedColumn& column) {
-    return column.column_namespace == ColumnNamespace::kKey;
-  });
-  return projection;
+  return projection;  // In SELECT order: the caller moves the keys first.
 }
 
 }  // namespace
@@ -230,6 +228,7 @@ LogicalPlan BindJoinQuery(const ast::Query& query,
                                                    &scope);
     plan.aggregation = std::move(aggregation.aggregation);
     plan.projection = std::move(aggregation.projection);
+    plan.select_order = std::move(aggregation.select_order);
     plan.output_schema = SchemaOf(plan.projection);
     return plan;
   }
@@ -242,6 +241,7 @@ LogicalPlan BindJoinQuery(const ast::Query& query,
     const ExpressionBinder select_binder(repartition.scope, catalog, functions);
     plan.projection =
         BindRepartitionedProjection(query, joins, repartition, select_binder, sink_name, transient);
+    plan.select_order = MoveKeysFirst(plan.projection);
     plan.repartition = std::move(repartition.columns);
     plan.output_schema = SchemaOf(plan.projection);
     return plan;
@@ -249,6 +249,7 @@ LogicalPlan BindJoinQuery(const ast::Query& query,
   const ExpressionScope scope = joins.Scope("SELECT");
   plan.projection = BindJoinProjection(
       query, joins, ExpressionBinder(scope, catalog, functions), sink_name, transient);
+  plan.select_order = MoveKeysFirst(plan.projection);
   plan.output_schema = SchemaOf(plan.projection);
   return plan;
 }

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <numeric>
 #include <utility>
 
 #include "planner/binder/bind_aggregation.h"
@@ -314,20 +315,45 @@ void CheckProjectionKeys(const LogicalSchema& input,
   }
 }
 
+// Puts the projection in `order` (the old index of each new one); returns the new index of
+// each old one.
+std::vector<size_t> Reorder(std::vector<ProjectedColumn>& projection,
+                            const std::vector<size_t>& order) {
+  std::vector<ProjectedColumn> reordered;
+  std::vector<size_t> new_index(order.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    reordered.push_back(std::move(projection[order[i]]));
+    new_index[order[i]] = i;
+  }
+  projection = std::move(reordered);
+  return new_index;
+}
+
 // Orders the key columns of a projection as the input orders them (the source's key order, or
 // the PARTITION BY order), as ksqlDB's old query planner does; the value columns keep the
-// projection's order.
-void OrderKeysAsInput(std::vector<ProjectedColumn>& projection) {
-  const auto keys_end =
-      std::stable_partition(projection.begin(), projection.end(), [](const auto& column) {
-        return column.column_namespace == ColumnNamespace::kKey;
-      });
-  std::stable_sort(projection.begin(), keys_end, [](const auto& left, const auto& right) {
-    return left.expression->index < right.expression->index;
+// projection's order. Returns the select order (LogicalPlan::select_order).
+std::vector<size_t> OrderKeysAsInput(std::vector<ProjectedColumn>& projection) {
+  std::vector<size_t> order(projection.size());  // The SELECT position of each new index.
+  std::iota(order.begin(), order.end(), size_t{0});
+  const auto keys_end = std::stable_partition(order.begin(), order.end(), [&](size_t i) {
+    return projection[i].column_namespace == ColumnNamespace::kKey;
   });
+  std::stable_sort(order.begin(), keys_end, [&](size_t left, size_t right) {
+    return projection[left].expression->index < projection[right].expression->index;
+  });
+  return Reorder(projection, order);
 }
 
 }  // namespace
+
+std::vector<size_t> MoveKeysFirst(std::vector<ProjectedColumn>& projection) {
+  std::vector<size_t> order(projection.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_partition(order.begin(), order.end(), [&](size_t i) {
+    return projection[i].column_namespace == ColumnNamespace::kKey;
+  });
+  return Reorder(projection, order);
+}
 
 LogicalPlan BindSelect(const ast::Query& query,
                        const Catalog& catalog,
@@ -382,6 +408,7 @@ LogicalPlan BindSelect(const ast::Query& query,
                                                    flink_window);
     plan.aggregation = std::move(aggregation.aggregation);
     plan.projection = std::move(aggregation.projection);
+    plan.select_order = std::move(aggregation.select_order);
     plan.output_schema = SchemaOf(plan.projection);
     return plan;
   }
@@ -409,7 +436,7 @@ LogicalPlan BindSelect(const ast::Query& query,
   }
   // The new planner keeps the projection's key order, except after PARTITION BY.
   if (!options.new_query_planner || query.partition_by.has_value()) {
-    OrderKeysAsInput(plan.projection);
+    plan.select_order = OrderKeysAsInput(plan.projection);
   }
   plan.output_schema = SchemaOf(plan.projection);
   return plan;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "parser/ast/query.h"
 #include "planner/binder/bind_query.h"
@@ -21,5 +22,9 @@ LogicalPlan BindSelect(const ast::Query& query,
                        const std::string& sink_name,
                        const QueryBindOptions& options,
                        bool transient);
+
+/// Moves the key columns of `projection` to the front, each group keeping its order, as the
+/// schema stores them; returns the select order (LogicalPlan::select_order).
+std::vector<size_t> MoveKeysFirst(std::vector<ProjectedColumn>& projection);
 
 }  // namespace fluxo::planner

@@ -1,6 +1,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "planner/binder/bind_query.h"
 #include "planner/binder/bind_select.h"
@@ -56,6 +57,60 @@ void CheckAggregationSink(const LogicalAggregation& aggregation,
           span);
     }
   }
+}
+
+// Flink's INSERT INTO a table declared with 'connector' = 'kafka': the result must be
+// append-only (Flink's Kafka sink takes no updates), so a stream or an aggregation that emits
+// each window once (Flink's group windows, EMIT FINAL); its columns, in SELECT order, go to the
+// sink's columns by position, whatever their names, and must have the sink's types. The plan's
+// projection is rewritten into the sink's columns: a grouping key becomes a plain column, as
+// Flink's sink writes no record key unless the table declares one.
+void MatchFlinkSink(LogicalPlan& plan, const SourceDescription& target, const SourceSpan& span) {
+  const bool updates = plan.aggregation.has_value()
+                           ? !(plan.aggregation->window.has_value() && plan.aggregation->emit_final)
+                           : plan.source.type == SourceType::kTable;
+  if (updates) {
+    Fail("Table sink '" + target.name +
+             "' doesn't support consuming update changes, which the query produces: aggregate "
+             "per window (GROUP BY TUMBLE(time, INTERVAL ...)) or read a stream",
+         span);
+  }
+  std::vector<ProjectedColumn> ordered;
+  for (size_t i = 0; i < plan.projection.size(); ++i) {
+    const size_t index = plan.select_order.empty() ? i : plan.select_order[i];
+    ordered.push_back(std::move(plan.projection[index]));
+  }
+  const std::vector<Column>& sink_columns = target.schema.columns();
+  const auto mismatch = [&](const std::string& cause) {
+    std::string query_schema;
+    for (const ProjectedColumn& column : ordered) {
+      query_schema += (query_schema.empty() ? "" : ", ") + column.name + ": " +
+                      column.expression->type->ToString();
+    }
+    std::string sink_schema;
+    for (const Column& column : sink_columns) {
+      sink_schema +=
+          (sink_schema.empty() ? "" : ", ") + column.name + ": " + column.type->ToString();
+    }
+    Fail("Column types of query result and sink for '" + target.name + "' do not match.\n" +
+             "Cause: " + cause + "\n\nQuery schema: [" + query_schema + "]\nSink schema:  [" +
+             sink_schema + "]",
+         span);
+  };
+  if (ordered.size() != sink_columns.size()) {
+    mismatch("Different number of columns.");
+  }
+  for (size_t i = 0; i < ordered.size(); ++i) {
+    if (!SameType(ordered[i].expression->type, sink_columns[i].type)) {
+      mismatch("Incompatible types for sink column '" + sink_columns[i].name + "' at position " +
+               std::to_string(i) + ".");
+    }
+    ordered[i].name = sink_columns[i].name;
+    ordered[i].column_namespace = sink_columns[i].column_namespace;
+  }
+  plan.projection = std::move(ordered);
+  plan.select_order.clear();
+  plan.output_schema = target.schema;
 }
 
 }  // namespace
@@ -165,7 +220,9 @@ LogicalPlan BindInsertInto(const ast::InsertInto& insert,
   }
   LogicalPlan plan =
       BindSelect(insert.query, catalog, functions, target->name, options, /*transient=*/false);
-  if (!(plan.output_schema == target->schema)) {
+  if (target->flink) {
+    MatchFlinkSink(plan, *target, insert.query.span);
+  } else if (!(plan.output_schema == target->schema)) {
     Fail("Incompatible schema between results and sink.\nResult schema is " +
              DescribeSchema(plan.output_schema) + "\nSink schema is " +
              DescribeSchema(target->schema),

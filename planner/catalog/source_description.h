@@ -41,7 +41,10 @@ struct SourceDescription {
   std::optional<int64_t> watermark_delay_ms;
   std::optional<WindowInfo> window;
   bool read_only = false;  ///< CREATE SOURCE STREAM|TABLE: no INSERT, no DROP ... DELETE TOPIC.
-  std::string statement;   ///< The SQL text that created it.
+  /// Declared in Flink's syntax ('connector' = 'kafka'): INSERT INTO it matches its columns to
+  /// the SELECT list by position, as Flink does.
+  bool flink = false;
+  std::string statement;  ///< The SQL text that created it.
 };
 
 }  // namespace fluxo::planner

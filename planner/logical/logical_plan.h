@@ -31,7 +31,10 @@ struct LogicalAggregation {
   std::vector<ProjectedColumn> group_by;  ///< Key columns, computed from the input row.
   std::vector<AggregateCall> aggregates;
   std::optional<window::WindowSpec> window;
-  bool emit_final = false;          ///< EMIT FINAL: one row per window once it closes.
+  bool emit_final = false;  ///< EMIT FINAL: one row per window once it closes.
+  /// Flink's group windows: EMIT FINAL emits every window the watermark closes, also one that
+  /// stream time jumped past by more than the retention, which ksqlDB purges unemitted.
+  bool emit_expired_windows = false;
   bool table_input = false;         ///< The input is a table's changelog: replaced rows are undone.
   LogicalSchema schema;             ///< The rows it emits (described above).
   expr::BoundExpressionPtr having;  ///< Over `schema`, or nullptr.
@@ -69,6 +72,10 @@ struct LogicalPlan {
 
   std::vector<ProjectedColumn> projection;
   LogicalSchema output_schema;
+  /// The projection index of each SELECT column, in SELECT order (`*` expanded): the
+  /// projection puts key columns first, while Flink's INSERT INTO matches a sink's columns to
+  /// the SELECT list by position. Empty when the projection is in SELECT order.
+  std::vector<size_t> select_order;
 
   LogicalSink sink;
 };

@@ -34,7 +34,8 @@ AggregateOperator::AggregateOperator(const planner::AggregateStep& step, Operato
       core_(step_, context_),
       cache_(MakeCache(step_, core_, context_)) {
   if (step_.aggregation.emit_final) {
-    final_emitter_ = std::make_unique<FinalWindowEmitter>(*step_.aggregation.window);
+    final_emitter_ = std::make_unique<FinalWindowEmitter>(*step_.aggregation.window,
+                                                          step_.aggregation.emit_expired_windows);
   }
 }
 

@@ -44,7 +44,7 @@ void FinalWindowEmitter::EmitClosed(int64_t stream_time, RowBatch& output) {
     }
     // Kafka Streams' window store forgets a window once a window starting more than the
     // retention after it was written (its observed time is the latest window start).
-    if (spec_.kind == window::WindowKind::kSession ||
+    if (emit_expired_ || spec_.kind == window::WindowKind::kSession ||
         !window::IsWindowExpired(spec_, window, latest_start_)) {
       output.Add(std::move(first->second));
     }

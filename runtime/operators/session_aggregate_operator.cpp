@@ -28,7 +28,8 @@ SessionAggregateOperator::SessionAggregateOperator(const planner::AggregateStep&
       store_(SessionStore(step_, context_)),
       cache_(core_, store_) {
   if (step_.aggregation.emit_final) {
-    final_emitter_ = std::make_unique<FinalWindowEmitter>(*step_.aggregation.window);
+    final_emitter_ = std::make_unique<FinalWindowEmitter>(*step_.aggregation.window,
+                                                          step_.aggregation.emit_expired_windows);
   }
 }
 
