@@ -29,8 +29,7 @@ void Changelog::EnsureTopic(const std::string& topic) {
   }
 }
 
-size_t Changelog::Restore(state::StateInstance& state, const std::string& statement) {
-  // The last value of each key of the offsets changelog: the last commit published.
+std::map<std::string, std::string> Changelog::ReadCommitted() const {
   std::map<std::string, std::string> committed;
   for (const runtime::TopicRecord& record :
        ReadServiceTopic(topics_, OffsetsTopic(service_id_, query_id_))) {
@@ -38,6 +37,11 @@ size_t Changelog::Restore(state::StateInstance& state, const std::string& statem
       committed[*record.key] = *record.value;
     }
   }
+  return committed;
+}
+
+size_t Changelog::Restore(state::StateInstance& state, const std::string& statement) {
+  const std::map<std::string, std::string> committed = ReadCommitted();
   const auto owner = committed.find("statement");
   if (owner == committed.end() || owner->second != statement) {
     if (owner != committed.end()) {

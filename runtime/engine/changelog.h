@@ -28,6 +28,11 @@ class Changelog final : public state::FlushListener {
                                 const std::string& store);
   static std::string OffsetsTopic(const std::string& service_id, const std::string& query_id);
 
+  /// The last value of each key of the offsets changelog: the statement and the next input
+  /// offsets of the last commit published (with a Kafka client, read_committed: under
+  /// exactly_once_v2, of the last committed transaction). Empty when there is none.
+  std::map<std::string, std::string> ReadCommitted() const;
+
   /// Rebuilds the stores of `state` (as its operators asked for them) from their changelogs
   /// and commits them with the offsets the changelog recorded, when the changelog belongs to
   /// `statement`. Returns the number of entries restored (0: nothing to restore, or the

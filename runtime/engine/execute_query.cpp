@@ -46,6 +46,24 @@ std::unique_ptr<state::StateInstance> MakeStateInstance(const EngineState& state
       std::filesystem::path(setting->second) / *options.changelog_service_id / query_id;
   state::RocksDbStateOptions database;
   database.directory = directory.string();
+  // Under exactly_once_v2 the query reopens its state (emptied when Kafka's committed
+  // transactions disagree with it).
+  options.reopen_state = [directory, database, statement](bool wipe) {
+    if (wipe) {
+      std::error_code error;
+      std::filesystem::remove_all(directory, error);
+      if (error) {
+        throw Error(
+            ErrorKind::kIo,
+            "Cannot clear the state directory " + directory.string() + ": " + error.message());
+      }
+    }
+    auto reopened = std::make_unique<state::RocksDbStateInstance>(database);
+    if (wipe) {
+      reopened->Flush({{std::string(PersistentQuery::kStatementMetadataKey), statement}});
+    }
+    return std::unique_ptr<state::StateInstance>(std::move(reopened));
+  };
   auto instance = std::make_unique<state::RocksDbStateInstance>(database);
   const std::optional<std::string> stored =
       instance->ReadMetadata(PersistentQuery::kStatementMetadataKey);
@@ -106,10 +124,30 @@ bool RecordCacheEnabled(const EngineState& state) {
   return true;
 }
 
-// How a new query starts and commits: auto.offset.reset and commit.interval.ms.
+// True under processing.guarantee=exactly_once_v2 (or its older name exactly_once); false
+// under at_least_once, the default.
+bool ExactlyOnce(const EngineState& state) {
+  const auto setting = state.properties.find("processing.guarantee");
+  if (setting == state.properties.end() || setting->second == "at_least_once") {
+    return false;
+  }
+  if (setting->second == "exactly_once_v2" || setting->second == "exactly_once") {
+    return true;
+  }
+  throw Error(ErrorKind::kPlanning,
+              "Invalid value for processing.guarantee: '" + setting->second +
+                  "' (expected 'at_least_once' or 'exactly_once_v2')");
+}
+
+// How a new query starts and commits: auto.offset.reset, processing.guarantee and
+// commit.interval.ms (under exactly_once_v2 by default 100, as in Kafka Streams).
 PersistentQueryOptions QueryOptionsOf(const EngineState& state) {
   PersistentQueryOptions options;
   options.from_end = ReadsFromEnd(state);
+  options.exactly_once = ExactlyOnce(state);
+  if (options.exactly_once) {
+    options.commit_interval_ms = 100;
+  }
   const auto interval = state.properties.find("commit.interval.ms");
   if (interval != state.properties.end()) {
     int64_t value = -1;
@@ -151,6 +189,13 @@ StatementResult StartQuery(EngineState& state,
   PersistentQueryOptions options = QueryOptionsOf(state);
   std::unique_ptr<state::StateInstance> instance =
       MakeStateInstance(state, query_id, text, options);
+  if (query_id.starts_with(kTransientQueryPrefix)) {
+    options.exactly_once = false;  // Push queries write to in-memory topics, kept nowhere.
+  } else if (options.exactly_once && !options.changelog_service_id.has_value()) {
+    throw Error(ErrorKind::kPlanning,
+                "processing.guarantee=exactly_once_v2 needs the query's state on disk, which "
+                "its transactions commit with: set state.dir");
+  }
   auto query = std::make_unique<PersistentQuery>(std::move(physical),
                                                  text,
                                                  *state.query_topics,

@@ -5,9 +5,11 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "runtime/core/error.h"
+#include "runtime/core/log.h"
 
 namespace fluxo::engine {
 
@@ -20,18 +22,61 @@ PersistentQuery::PersistentQuery(planner::PhysicalPlan plan,
     : plan_(std::move(plan)),
       statement_(std::move(statement)),
       topics_(topics),
-      state_(std::move(state)),
-      reader_(topics.NewReader()) {
-  pipeline_ = runtime::Pipeline::Build(plan_, topics_, processing_log, *state_);
-  options_ = options;
-  if (options.changelog_service_id.has_value()) {
-    changelog_ = std::make_unique<Changelog>(topics_, *options.changelog_service_id, id());
-    if (options.restore_from_changelog) {
+      processing_log_(processing_log),
+      options_(std::move(options)),
+      state_(std::move(state)) {
+  if (options_.exactly_once) {
+    FLUXO_CHECK(options_.changelog_service_id.has_value() && options_.reopen_state,
+                "exactly-once needs changelogs and a way to reopen the state");
+    // Fences any older instance of this query (and aborts its open transaction) before the
+    // committed offsets are read.
+    writer_ = topics_.NewTransactionalWriter(*options_.changelog_service_id + "-" + id());
+    eos_topics_ = std::make_unique<runtime::TransactionalTopicClient>(topics_, *writer_);
+  }
+  Start();
+}
+
+void PersistentQuery::Start() {
+  reader_ = topics_.NewReader();
+  pipeline_ = runtime::Pipeline::Build(plan_, output(), processing_log_, *state_);
+  if (options_.changelog_service_id.has_value()) {
+    changelog_ = std::make_unique<Changelog>(output(), *options_.changelog_service_id, id());
+    const bool restored = writer_ != nullptr && ReconcileWithKafka();
+    if (options_.restore_from_changelog && !restored) {
       changelog_->Restore(*state_, statement_);
     }
-    state_->SetFlushListener(changelog_.get());
+    options_.restore_from_changelog = false;  // Once: the state is now the changelogs'.
+    if (writer_ != nullptr) {
+      exactly_once_commit_ = std::make_unique<ExactlyOnceCommit>(*changelog_, *writer_, statement_);
+      state_->SetFlushListener(exactly_once_commit_.get());
+    } else {
+      state_->SetFlushListener(changelog_.get());
+    }
   }
-  InitializeOffsets(options.from_end);
+  InitializeOffsets(options_.from_end);
+}
+
+bool PersistentQuery::ReconcileWithKafka() {
+  std::vector<std::string> offset_keys;
+  for (const std::string& topic : pipeline_->topics()) {
+    for (int32_t partition = 0; partition < topics_.PartitionCount(topic); ++partition) {
+      offset_keys.push_back(OffsetMetadataKey(topic, partition));
+    }
+  }
+  const std::optional<std::string> disagreement =
+      FindStateDisagreement(*state_, changelog_->ReadCommitted(), statement_, offset_keys);
+  if (!disagreement.has_value()) {
+    return false;
+  }
+  LogLine(LogLevel::kWarning,
+          "Query " + id() + ": its local state disagrees with the last transaction committed to " +
+              "Kafka (" + *disagreement + "): it is wiped and rebuilt from the changelogs");
+  pipeline_.reset();
+  state_.reset();
+  state_ = options_.reopen_state(/*wipe=*/true);
+  pipeline_ = runtime::Pipeline::Build(plan_, output(), processing_log_, *state_);
+  changelog_->Restore(*state_, statement_);
+  return true;
 }
 
 std::string PersistentQuery::OffsetMetadataKey(const std::string& topic, int32_t partition) {
@@ -46,7 +91,9 @@ void PersistentQuery::InitializeOffsets(bool from_end) {
       const std::optional<std::string> committed =
           state_->ReadMetadata(OffsetMetadataKey(topic, partition));
       if (!committed.has_value()) {
-        next_offsets_[{topic, partition}] = from_end ? end : 0;
+        // A restart (after an aborted transaction) starts where the first start did.
+        const auto initial = initial_offsets_.try_emplace({topic, partition}, from_end ? end : 0);
+        next_offsets_[{topic, partition}] = initial.first->second;
         continue;
       }
       int64_t offset = -1;
@@ -86,9 +133,11 @@ void PersistentQuery::Commit() {
   // Operators emit what they held back and hand their cached state to the stores; the output
   // must be stored before the offsets of the input that produced it are committed (at least
   // once); then the stores write the state in one batch with the offsets the next run resumes
-  // from.
+  // from. Under exactly_once_v2 the output is in the open transaction, and the state's flush
+  // listener (ExactlyOnceCommit) commits it with the changelogs and offsets before the batch
+  // is written.
   pipeline_->Flush();
-  topics_.AwaitSent();
+  output().AwaitSent();
   state::MetadataEntries offsets;
   offsets.reserve(next_offsets_.size());
   for (const auto& [partition, offset] : next_offsets_) {
@@ -96,7 +145,7 @@ void PersistentQuery::Commit() {
                          std::to_string(offset));
   }
   state_->Flush(offsets);
-  if (changelog_ != nullptr) {
+  if (changelog_ != nullptr && writer_ == nullptr) {
     offsets.emplace_back(std::string(kStatementMetadataKey), statement_);
     changelog_->Publish(offsets);
   }
@@ -105,7 +154,52 @@ void PersistentQuery::Commit() {
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
 }
 
+template <typename Step>
+auto PersistentQuery::WithTransactions(Step&& step) -> decltype(step()) {
+  if (writer_ == nullptr) {
+    return step();
+  }
+  try {
+    return step();
+  } catch (const Error& error) {
+    switch (writer_->failure()) {
+      case runtime::TransactionFailure::kNone:
+        throw;
+      case runtime::TransactionFailure::kFatal:
+        throw Error(ErrorKind::kIo,
+                    "Query " + id() +
+                        " stopped writing for good: its transactional producer failed fatally "
+                        "(fenced: another instance of this query with the same service.id "
+                        "took over, or a fatal broker error): " +
+                        error.message());
+      case runtime::TransactionFailure::kAbortable:
+        break;
+    }
+    LogLine(LogLevel::kWarning,
+            "Query " + id() + ": its transaction failed and is aborted; the query restarts " +
+                "from its last commit: " + error.message());
+    writer_->Abort();
+    ++aborted_transactions_;
+    // Drop the operators' in-memory state and what the stores have not committed.
+    pipeline_.reset();
+    state_.reset();
+    exactly_once_commit_.reset();
+    changelog_.reset();
+    state_ = options_.reopen_state(/*wipe=*/false);
+    next_offsets_.clear();
+    uncommitted_ = false;
+    Start();
+    if constexpr (!std::is_void_v<decltype(step())>) {
+      return {};
+    }
+  }
+}
+
 size_t PersistentQuery::Poll() {
+  return WithTransactions([this] { return PollOnce(); });
+}
+
+size_t PersistentQuery::PollOnce() {
   const std::vector<std::string>& topics = pipeline_->topics();
   const size_t read = topics.size() == 1 ? PollTopic(topics.front()) : PollTopics(topics);
   records_read_ += read;
@@ -123,17 +217,29 @@ size_t PersistentQuery::Poll() {
 }
 
 void PersistentQuery::CommitPending() {
-  if (uncommitted_) {
-    Commit();
-    uncommitted_ = false;
-    last_commit_ = std::chrono::steady_clock::now();
-  }
+  WithTransactions([this] {
+    if (uncommitted_) {
+      Commit();
+      uncommitted_ = false;
+      last_commit_ = std::chrono::steady_clock::now();
+    }
+  });
+}
+
+bool PersistentQuery::CommitDueMidTurn() const {
+  // Under exactly_once_v2 a turn ends early when a commit is due, so that a transaction holds
+  // about commit.interval.ms of work, not a whole turn's.
+  return options_.exactly_once && std::chrono::steady_clock::now() - last_commit_ >=
+                                      std::chrono::milliseconds(options_.commit_interval_ms);
 }
 
 size_t PersistentQuery::PollTopic(const std::string& topic) {
   const int32_t partitions = topics_.PartitionCount(topic);
   size_t read = 0;
-  for (int32_t partition = 0; partition < partitions; ++partition) {
+  for (int32_t turn = 0; turn < partitions; ++turn) {
+    // From the partition after the one where the last turn ended early (so every partition
+    // gets its turn).
+    const int32_t partition = (first_partition_ + turn) % partitions;
     int64_t& next = next_offsets_[{topic, partition}];  // Starts at 0: earliest, as QTT runs.
     for (int batch = 0; batch < kBatchesPerTurn; ++batch) {
       reader_->FetchInto(topic, partition, next, kBatchSize, fetched_);
@@ -143,6 +249,10 @@ size_t PersistentQuery::PollTopic(const std::string& topic) {
       next = fetched_.back().offset + 1;
       read += fetched_.size();
       pipeline_->Push(topic, fetched_);
+      if (CommitDueMidTurn()) {
+        first_partition_ = (partition + 1) % partitions;
+        return read;
+      }
     }
   }
   return read;
@@ -183,7 +293,7 @@ size_t PersistentQuery::PollTopics(const std::vector<std::string>& topics) {
   };
   std::vector<runtime::TopicRecord> run;
   while (true) {
-    if (read >= kBatchSize * kBatchesPerTurn) {
+    if (read >= kBatchSize * kBatchesPerTurn || (read > 0 && CommitDueMidTurn())) {
       // This turn is over: what was fetched but not processed is fetched again next turn.
       for (const Partition& source : partitions) {
         if (source.next < source.records.size()) {

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -13,9 +14,12 @@
 #include "planner/physical/physical_plan.h"
 #include "runtime/core/processing_log.h"
 #include "runtime/engine/changelog.h"
+#include "runtime/engine/exactly_once_commit.h"
 #include "runtime/operators/pipeline.h"
 #include "runtime/state/state_instance.h"
 #include "runtime/topic/topic_client.h"
+#include "runtime/topic/transactional_topic_client.h"
+#include "runtime/topic/transactional_writer.h"
 
 namespace fluxo::engine {
 
@@ -31,6 +35,15 @@ struct PersistentQueryOptions {
   std::optional<std::string> changelog_service_id;
   /// The state is new: rebuild it from the changelogs when they have it.
   bool restore_from_changelog = false;
+  /// processing.guarantee=exactly_once_v2: the output, changelogs and offsets of each commit
+  /// go to Kafka in one transaction (transactional id `<service id>-<query id>`) before the
+  /// state is written locally. Needs changelog_service_id and reopen_state.
+  bool exactly_once = false;
+  /// Opens the query's state again after the query closed it; `wipe`: emptied (holding only
+  /// the statement). Under exactly_once_v2, a local state that disagrees with Kafka's last
+  /// committed transaction is wiped and rebuilt from the changelogs, and an aborted
+  /// transaction reopens the state to drop what was not committed.
+  std::function<std::unique_ptr<state::StateInstance>(bool wipe)> reopen_state;
 };
 
 /// Push queries' ids start with this (`transient_<n>`).
@@ -46,7 +59,9 @@ class PersistentQuery {
   /// run, and throws fluxo::Error (kIo) when that offset lies beyond the partition's end (the
   /// topic was deleted and recreated: never a silent reset). A partition without a committed
   /// offset is read from its start, or with `options.from_end` (ksqlDB's
-  /// `auto.offset.reset=latest`) from what arrives after this constructor.
+  /// `auto.offset.reset=latest`) from what arrives after this constructor. With
+  /// `options.exactly_once` it first takes the query's transactional id (fencing an older
+  /// instance), then checks its state against the last committed transaction.
   PersistentQuery(planner::PhysicalPlan plan,
                   std::string statement,
                   runtime::TopicClient& topics,
@@ -90,6 +105,9 @@ class PersistentQuery {
   /// Commits what was processed since the last commit, if anything (a clean shutdown).
   void CommitPending();
 
+  /// Under exactly_once_v2, how many transactions failed, were aborted and redone.
+  uint64_t aborted_transactions() const { return aborted_transactions_; }
+
   /// True when the last Poll committed (and so may have written output).
   bool committed_last_poll() const { return committed_last_poll_; }
 
@@ -111,11 +129,28 @@ class PersistentQuery {
 
   /// The state metadata key of the next offset to read from a topic partition.
   static std::string OffsetMetadataKey(const std::string& topic, int32_t partition);
+  /// Builds the operators, the changelog and the offsets over state_ (on construction, and
+  /// again after an aborted transaction).
+  void Start();
+  /// Under exactly_once_v2: wipes the local state and restores it from the changelogs when it
+  /// disagrees with Kafka's last committed transaction. Returns true when it restored.
+  bool ReconcileWithKafka();
   /// Where each partition starts: committed offsets, else the start or the end.
   void InitializeOffsets(bool from_end);
   /// Writes the operators' state and the next offsets in one commit.
   void Commit();
+  /// Runs `step` (a poll or a commit); under exactly_once_v2 a failed transaction is aborted
+  /// and the query restarts from its last commit, and a fatal one stops it for good.
+  template <typename Step>
+  auto WithTransactions(Step&& step) -> decltype(step());
+  /// Reads and processes a turn's records and commits when due (Poll's work).
+  size_t PollOnce();
 
+  /// Writes go here: the transactional client under exactly_once_v2, else topics_.
+  runtime::TopicClient& output() { return eos_topics_ != nullptr ? *eos_topics_ : topics_; }
+
+  /// True under exactly_once_v2 when commit.interval.ms has passed since the last commit.
+  bool CommitDueMidTurn() const;
   /// Reads one source topic (a query with one input).
   size_t PollTopic(const std::string& topic);
   /// Reads several source topics (a join query), in timestamp order across them.
@@ -124,16 +159,25 @@ class PersistentQuery {
   planner::PhysicalPlan plan_;
   std::string statement_;
   runtime::TopicClient& topics_;
+  ProcessingLog& processing_log_;
+  PersistentQueryOptions options_;
+  // Declared in the order they may refer to each other: destroyed the other way round.
+  std::unique_ptr<runtime::TransactionalWriter> writer_;           ///< Under exactly_once_v2.
+  std::unique_ptr<runtime::TransactionalTopicClient> eos_topics_;  ///< Writes via writer_.
+  std::unique_ptr<Changelog> changelog_;
+  std::unique_ptr<ExactlyOnceCommit> exactly_once_commit_;
   std::unique_ptr<state::StateInstance> state_;
   std::unique_ptr<runtime::TopicReader> reader_;  ///< Its own consumer on Kafka.
   std::unique_ptr<runtime::Pipeline> pipeline_;
   std::map<std::pair<std::string, int32_t>, int64_t> next_offsets_;  ///< Per topic partition.
+  /// Where partitions without a committed offset started (kept for a restart).
+  std::map<std::pair<std::string, int32_t>, int64_t> initial_offsets_;
   /// The records of the last fetch, kept so that the next fetch reuses their buffers.
   std::vector<runtime::TopicRecord> fetched_;
   std::optional<std::string> error_;
-  std::unique_ptr<Changelog> changelog_;
-  PersistentQueryOptions options_;
-  bool uncommitted_ = false;  ///< Records were processed since the last commit.
+  uint64_t aborted_transactions_ = 0;
+  int32_t first_partition_ = 0;  ///< Where PollTopic's next turn starts.
+  bool uncommitted_ = false;     ///< Records were processed since the last commit.
   bool committed_last_poll_ = false;
   std::chrono::steady_clock::time_point last_commit_ = std::chrono::steady_clock::now();
   uint64_t records_read_ = 0;

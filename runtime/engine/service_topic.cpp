@@ -42,6 +42,11 @@ std::vector<runtime::TopicRecord> ReadServiceTopic(const runtime::TopicClient& t
   while (next < end) {
     topics.FetchInto(topic, kPartition, next, kBatchSize, batch);
     if (batch.empty()) {
+      // The rest may be nothing a read_committed reader sees (a transaction's commit marker).
+      if (const int64_t skipped = topics.SkipInvisible(topic, kPartition, next); skipped > next) {
+        next = skipped;
+        continue;
+      }
       throw Error(ErrorKind::kIo,
                   "Cannot read topic " + topic + " at offset " + std::to_string(next) + " (end " +
                       std::to_string(end) + ")");

@@ -16,8 +16,9 @@ namespace fluxo::engine {
 void EnsureServiceTopic(runtime::TopicClient& topics, const std::string& topic);
 
 /// Every record of partition 0 of `topic`, in offset order, up to the end offset it had when
-/// called (nothing for a missing topic). Throws fluxo::Error (kIo) when a read comes back
-/// empty before that end.
+/// called (nothing for a missing topic); with a Kafka client, the records of committed
+/// transactions only. Throws fluxo::Error (kIo) when a read comes back empty before that end
+/// with nothing skipped.
 std::vector<runtime::TopicRecord> ReadServiceTopic(const runtime::TopicClient& topics,
                                                    const std::string& topic);
 

@@ -34,11 +34,26 @@ KafkaErrorClass ClassifyKafkaError(rd_kafka_resp_err_t err, bool in_transaction)
     case RD_KAFKA_RESP_ERR_OFFSET_NOT_AVAILABLE:
     case RD_KAFKA_RESP_ERR_CONCURRENT_TRANSACTIONS:
       return KafkaErrorClass::kRetriable;
-    // Inside a transaction these end it, but a new one may succeed.
+    // Inside a transaction these end it, but a new one may succeed: a producer whose
+    // transaction failed refuses new records (__STATE) until it is aborted, and aborting
+    // purges the records still queued (__PURGE_QUEUE).
     case RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER:
     case RD_KAFKA_RESP_ERR_INVALID_TXN_STATE:
     case RD_KAFKA_RESP_ERR_UNKNOWN_PRODUCER_ID:
+    case RD_KAFKA_RESP_ERR__STATE:
+    case RD_KAFKA_RESP_ERR__PURGE_QUEUE:
+    case RD_KAFKA_RESP_ERR__PURGE_INFLIGHT:
       return in_transaction ? KafkaErrorClass::kAbortTransaction : KafkaErrorClass::kFatal;
+    // A newer producer with the same transactional id took over (this one is a zombie), or
+    // the producer hit a fatal error: it never writes again.
+    case RD_KAFKA_RESP_ERR__FENCED:
+    case RD_KAFKA_RESP_ERR__FATAL:
+    case RD_KAFKA_RESP_ERR_PRODUCER_FENCED:
+    case RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH:
+    case RD_KAFKA_RESP_ERR_TRANSACTION_COORDINATOR_FENCED:
+    case RD_KAFKA_RESP_ERR_TRANSACTIONAL_ID_AUTHORIZATION_FAILED:
+    case RD_KAFKA_RESP_ERR_INVALID_PRODUCER_ID_MAPPING:
+      return KafkaErrorClass::kFatal;
     default:
       // Fenced producers, authorisation and configuration errors, an offset out of range (a
       // query error, never a silent reset), and anything unknown: stop and say so.

@@ -63,4 +63,37 @@ HeadersPtr HeadersFromRecord(const TopicRecord& record) {
   return headers;
 }
 
+rd_kafka_resp_err_t ProduceCopy(rd_kafka_t* producer,
+                                const std::string& topic,
+                                const TopicRecord& record,
+                                void* opaque) {
+  constexpr int kQueueFullPollMs = 100;
+  HeadersPtr headers = HeadersFromRecord(record);
+  const char* key = record.key ? record.key->data() : nullptr;
+  const char* value = record.value ? record.value->data() : nullptr;
+  const size_t key_size = record.key ? record.key->size() : 0;
+  const size_t value_size = record.value ? record.value->size() : 0;
+  for (;;) {
+    const rd_kafka_resp_err_t err = rd_kafka_producev(
+        producer,
+        RD_KAFKA_V_TOPIC(topic.c_str()),
+        RD_KAFKA_V_PARTITION(record.partition < 0 ? RD_KAFKA_PARTITION_UA : record.partition),
+        RD_KAFKA_V_KEY(key, key_size),
+        RD_KAFKA_V_VALUE(const_cast<char*>(value), value_size),
+        RD_KAFKA_V_TIMESTAMP(record.timestamp),
+        RD_KAFKA_V_HEADERS(headers.get()),
+        RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+        RD_KAFKA_V_OPAQUE(opaque),
+        RD_KAFKA_V_END);
+    if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+      // With RD_KAFKA_V_HEADERS librdkafka takes the headers only when the call succeeds.
+      static_cast<void>(headers.release());
+    }
+    if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+      return err;
+    }
+    rd_kafka_poll(producer, kQueueFullPollMs);
+  }
+}
+
 }  // namespace fluxo::runtime::kafka

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include "runtime/kafka/rdkafka_handles.h"
 #include "runtime/topic/topic_client.h"
 
@@ -13,5 +15,14 @@ void CopyMessageInto(const rd_kafka_message_t& message, TopicRecord& record);
 
 /// Builds librdkafka headers from the record's headers (nothing when it has none).
 HeadersPtr HeadersFromRecord(const TopicRecord& record);
+
+/// Hands a copy of `record` (key, value, timestamp, headers; its partition, or the
+/// partitioner's choice when negative) to `producer` for `topic`, with `opaque` for its
+/// delivery report. While the producer's queue is full it serves delivery reports and tries
+/// again. Returns librdkafka's answer to the call (not the delivery's).
+rd_kafka_resp_err_t ProduceCopy(rd_kafka_t* producer,
+                                const std::string& topic,
+                                const TopicRecord& record,
+                                void* opaque = nullptr);
 
 }  // namespace fluxo::runtime::kafka

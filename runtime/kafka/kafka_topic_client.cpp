@@ -8,6 +8,7 @@
 #include "runtime/kafka/kafka_admin.h"
 #include "runtime/kafka/kafka_error_class.h"
 #include "runtime/kafka/kafka_record.h"
+#include "runtime/kafka/kafka_transactional_writer.h"
 #include "runtime/kafka/partition_fetcher.h"
 #include "runtime/kafka/topic_auto_creation.h"
 
@@ -215,36 +216,13 @@ void KafkaTopicClient::Send(const std::string& topic, std::vector<TopicRecord>& 
   }
   const std::lock_guard lock(produce_mutex_);
   for (const TopicRecord& record : records) {
-    HeadersPtr headers = HeadersFromRecord(record);
-    const char* key = record.key ? record.key->data() : nullptr;
-    const char* value = record.value ? record.value->data() : nullptr;
-    const size_t key_size = record.key ? record.key->size() : 0;
-    const size_t value_size = record.value ? record.value->size() : 0;
-    rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR_NO_ERROR;
     ++sent_outstanding_;  // Before the call: the report may come before it returns.
-    for (;;) {
-      err = rd_kafka_producev(
-          producer_.get(),
-          RD_KAFKA_V_TOPIC(topic.c_str()),
-          RD_KAFKA_V_PARTITION(record.partition < 0 ? RD_KAFKA_PARTITION_UA : record.partition),
-          RD_KAFKA_V_KEY(key, key_size),
-          RD_KAFKA_V_VALUE(const_cast<char*>(value), value_size),
-          RD_KAFKA_V_TIMESTAMP(record.timestamp),
-          RD_KAFKA_V_HEADERS(headers.get()),
-          RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-          RD_KAFKA_V_OPAQUE(nullptr),
-          RD_KAFKA_V_END);
-      if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL) {
-        break;
-      }
-      rd_kafka_poll(producer_.get(), kPollMs);
-    }
+    const rd_kafka_resp_err_t err = ProduceCopy(producer_.get(), topic, record);
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
       --sent_outstanding_;
       records.clear();
       throw KafkaError("Cannot produce to topic '" + topic + "'", err);
     }
-    static_cast<void>(headers.release());
   }
   rd_kafka_poll(producer_.get(), 0);  // Serve the reports that are in.
   records.clear();
@@ -281,34 +259,10 @@ void KafkaTopicClient::ProduceAndWait(const std::string& topic, std::vector<Topi
   size_t sent = 0;
   rd_kafka_resp_err_t send_error = RD_KAFKA_RESP_ERR_NO_ERROR;
   for (; sent < records.size(); ++sent) {
-    const TopicRecord& record = records[sent];
-    HeadersPtr headers = HeadersFromRecord(record);
-    const char* key = record.key ? record.key->data() : nullptr;
-    const char* value = record.value ? record.value->data() : nullptr;
-    const size_t key_size = record.key ? record.key->size() : 0;
-    const size_t value_size = record.value ? record.value->size() : 0;
-    for (;;) {
-      // With RD_KAFKA_V_HEADERS librdkafka takes the headers only when the call succeeds.
-      send_error = rd_kafka_producev(
-          producer_.get(),
-          RD_KAFKA_V_TOPIC(topic.c_str()),
-          RD_KAFKA_V_PARTITION(record.partition < 0 ? RD_KAFKA_PARTITION_UA : record.partition),
-          RD_KAFKA_V_KEY(key, key_size),
-          RD_KAFKA_V_VALUE(const_cast<char*>(value), value_size),
-          RD_KAFKA_V_TIMESTAMP(record.timestamp),
-          RD_KAFKA_V_HEADERS(headers.get()),
-          RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-          RD_KAFKA_V_OPAQUE(&deliveries[sent]),
-          RD_KAFKA_V_END);
-      if (send_error != RD_KAFKA_RESP_ERR__QUEUE_FULL) {
-        break;
-      }
-      rd_kafka_poll(producer_.get(), kPollMs);
-    }
+    send_error = ProduceCopy(producer_.get(), topic, records[sent], &deliveries[sent]);
     if (send_error != RD_KAFKA_RESP_ERR_NO_ERROR) {
       break;
     }
-    static_cast<void>(headers.release());
   }
   // Wait for the report of every record sent: librdkafka delivers each one, successful or
   // failed, within message.timeout.ms. Until then `deliveries` must stay alive.
@@ -352,6 +306,13 @@ void KafkaTopicClient::FetchInto(const std::string& topic,
   fetcher_->FetchInto(topic, partition, offset, max_records, records);
 }
 
+int64_t KafkaTopicClient::SkipInvisible(const std::string& topic,
+                                        int32_t partition,
+                                        int64_t offset) const {
+  const std::lock_guard lock(fetcher_mutex_);
+  return fetcher_ == nullptr ? offset : fetcher_->SkipInvisible(topic, partition, offset);
+}
+
 namespace {
 
 /// A PartitionFetcher of its own, behind the client's partition checks.
@@ -385,6 +346,12 @@ std::unique_ptr<TopicReader> KafkaTopicClient::NewReader() const {
       *this,
       std::make_unique<PartitionFetcher>(
           properties_, producer_.get(), timeouts_.fetch_wait_ms, timeouts_.request_ms));
+}
+
+std::unique_ptr<TransactionalWriter> KafkaTopicClient::NewTransactionalWriter(
+    const std::string& transactional_id) {
+  return std::make_unique<KafkaTransactionalWriter>(
+      properties_, transactional_id, timeouts_.request_ms);
 }
 
 int64_t KafkaTopicClient::EndOffset(const std::string& topic, int32_t partition) const {

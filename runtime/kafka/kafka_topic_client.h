@@ -69,8 +69,13 @@ class KafkaTopicClient final : public TopicClient {
                  size_t max_records,
                  std::vector<TopicRecord>& records) const override;
   int64_t EndOffset(const std::string& topic, int32_t partition) const override;
+  /// As FetchInto's PartitionFetcher saw it (transaction markers, aborted records).
+  int64_t SkipInvisible(const std::string& topic, int32_t partition, int64_t offset) const override;
   /// A reader with a PartitionFetcher (and so a consumer) of its own.
   std::unique_ptr<TopicReader> NewReader() const override;
+  /// A KafkaTransactionalWriter: a transactional producer of its own.
+  std::unique_ptr<TransactionalWriter> NewTransactionalWriter(
+      const std::string& transactional_id) override;
 
  private:
   /// The topic partition counts the cluster reports (topics in error left out).

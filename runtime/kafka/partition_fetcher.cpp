@@ -19,7 +19,10 @@ const KafkaProperties kConsumerDefaults = {
     {"group.id", "fluxo-fetch"},  // Needed by assign(); this consumer never joins or commits.
     {"enable.auto.commit", "false"},
     {"enable.auto.offset.store", "false"},
-    {"enable.partition.eof", "false"},
+    // End-of-partition events: a read_committed consumer never hands out transaction markers
+    // or aborted records, so only these say that what is visible has been read.
+    {"enable.partition.eof", "true"},
+    {"isolation.level", "read_committed"},
     {"auto.offset.reset", "error"},  // An offset out of range is an error, never a reset.
     {"fetch.wait.max.ms", "100"},
 };
@@ -68,6 +71,7 @@ PartitionFetcher::Position& PartitionFetcher::Assign(const std::string& topic,
                     ": " + rd_kafka_error_string(error.get()));
   }
   position.next_offset = offset;
+  position.handed_out_end = offset;
   return positions_.emplace(std::make_pair(topic, partition), std::move(position)).first->second;
 }
 
@@ -110,6 +114,17 @@ int64_t PartitionFetcher::EndOffset(const std::string& topic, int32_t partition,
   return high;
 }
 
+int64_t PartitionFetcher::SkipInvisible(const std::string& topic,
+                                        int32_t partition,
+                                        int64_t offset) const {
+  const auto found = positions_.find({topic, partition});
+  if (found == positions_.end() || offset < found->second.handed_out_end ||
+      offset > found->second.next_offset) {
+    return offset;
+  }
+  return found->second.next_offset;
+}
+
 void PartitionFetcher::FetchInto(const std::string& topic,
                                  int32_t partition,
                                  int64_t offset,
@@ -127,15 +142,21 @@ void PartitionFetcher::FetchInto(const std::string& topic,
   const int64_t end = max_records == 0 ? offset : EndOffset(topic, partition, offset);
   if (offset < end) {
     Position& position = Assign(topic, partition, offset);
-    if (position.next_offset != offset) {
+    if (offset < position.handed_out_end || offset > position.next_offset) {
       Seek(topic, partition, offset);
       position.next_offset = offset;
+      position.eof_offset = -1;
     }
+    position.handed_out_end = offset;
+    // At the end librdkafka last reported, a short wait: it reports that end only once.
     const auto deadline =
-        std::chrono::steady_clock::now() + std::chrono::milliseconds(fetch_wait_ms_);
+        std::chrono::steady_clock::now() +
+        std::chrono::milliseconds(position.next_offset == position.eof_offset ? kPollMs
+                                                                              : fetch_wait_ms_);
+    bool at_end = false;
     std::array<rd_kafka_message_t*, kMessagesPerCall> messages{};
     std::string failure;
-    while (used < max_records && position.next_offset < end && failure.empty() &&
+    while (used < max_records && position.next_offset < end && failure.empty() && !at_end &&
            std::chrono::steady_clock::now() < deadline) {
       // Never ask for more than the partition has: librdkafka waits out the timeout for a
       // batch it cannot fill.
@@ -147,6 +168,13 @@ void PartitionFetcher::FetchInto(const std::string& topic,
         MessagePtr message(messages[static_cast<size_t>(index)]);
         if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
           if (message->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+            // Nothing visible before this offset is left (what lies between was markers or
+            // aborted records); an end below the high watermark is an open transaction's.
+            if (message->offset >= position.next_offset) {
+              position.next_offset = message->offset;
+              position.eof_offset = message->offset;
+              at_end = true;
+            }
             continue;
           }
           if (ClassifyKafkaError(message->err) == KafkaErrorClass::kRetriable) {
@@ -169,6 +197,7 @@ void PartitionFetcher::FetchInto(const std::string& topic,
         }
         CopyMessageInto(*message, records[used++]);
         position.next_offset = message->offset + 1;
+        position.handed_out_end = position.next_offset;
       }
     }
     if (!failure.empty()) {

@@ -16,7 +16,10 @@ namespace fluxo::runtime::kafka {
 /// librdkafka consumer that stays assigned to every partition it was asked for: librdkafka
 /// keeps fetching them in the background, so a read that continues where the last one ended
 /// takes what is already queued, with no request of its own. A read from another offset
-/// seeks first. No consumer group is joined and no offset is committed. Not thread-safe.
+/// seeks first. No consumer group is joined and no offset is committed. Reads are
+/// read_committed: records of open or aborted transactions are never returned, and the
+/// end-of-partition events librdkafka sends tell where the visible records end, so that a
+/// partition ending in a transaction marker is not waited on. Not thread-safe.
 class PartitionFetcher {
  public:
   /// `watermark_handle` (which must outlive the fetcher) asks for end offsets: a handle whose
@@ -39,12 +42,23 @@ class PartitionFetcher {
                  size_t max_records,
                  std::vector<TopicRecord>& records);
 
+  /// The offset a read from `offset` goes on from: beyond it when the consumer passed only
+  /// offsets it never hands out (transaction markers, aborted records) since the last record
+  /// it returned; else `offset`.
+  int64_t SkipInvisible(const std::string& topic, int32_t partition, int64_t offset) const;
+
  private:
-  /// One assigned partition: its own queue (not forwarded to the consumer's) and the offset
-  /// the next queued record has.
+  /// One assigned partition: its own queue (not forwarded to the consumer's), the offset the
+  /// next queued record has, and the offset after the last record handed out. Between the two
+  /// lie only offsets a read_committed consumer never hands out (transaction markers, aborted
+  /// records): a read from there goes on from next_offset without a seek.
   struct Position {
     QueuePtr queue;
     int64_t next_offset = 0;
+    int64_t handed_out_end = 0;
+    /// The offset of the last end-of-partition event (-1: none since the last seek): reading
+    /// from there waits only briefly, as librdkafka reports an end once.
+    int64_t eof_offset = -1;
   };
 
   Position& Assign(const std::string& topic, int32_t partition, int64_t offset);

@@ -2,7 +2,10 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace fluxo::state {
 
@@ -21,6 +24,14 @@ class FlushListener {
   virtual void OnFlushedEntry(std::string_view store_name,
                               std::string_view stored_key,
                               std::optional<std::string_view> value) = 0;
+
+  /// Sees that the commit is built (every entry reported) and about to be written with
+  /// `metadata`: the last moment to make it durable elsewhere first (exactly-once commits its
+  /// Kafka transaction here). Throwing stops the write: Flush throws and the entries stay
+  /// dirty. The default does nothing.
+  virtual void OnCommitBuilt(const std::vector<std::pair<std::string, std::string>>& metadata) {
+    static_cast<void>(metadata);
+  }
 
   /// Sees that a window store dropped every window starting before `start_ms`. Changelog
   /// topics of window stores expire by time retention instead, so the default does nothing.

@@ -189,6 +189,9 @@ void RocksDbStateInstance::Flush(const MetadataEntries& metadata) {
   for (const auto& [key, value] : metadata) {
     ThrowIfFailed(batch.Put(&metadata_family, key, value), "Adding metadata to the state commit");
   }
+  if (listener_ != nullptr) {
+    listener_->OnCommitBuilt(metadata);
+  }
   rocksdb::WriteOptions write_options;
   write_options.disableWAL = !options_.write_ahead_log;
   ThrowIfFailed(db.Write(write_options, &batch), "Committing state");

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "runtime/core/error.h"
+#include "runtime/topic/in_memory_transactional_writer.h"
 
 namespace fluxo::runtime {
 
@@ -123,6 +124,32 @@ void InMemoryTopicClient::FetchInto(const std::string& topic,
 int64_t InMemoryTopicClient::EndOffset(const std::string& topic, int32_t partition) const {
   std::lock_guard lock(mutex_);
   return static_cast<int64_t>(LogOf(topic, partition).size());
+}
+
+std::unique_ptr<TransactionalWriter> InMemoryTopicClient::NewTransactionalWriter(
+    const std::string& transactional_id) {
+  int64_t epoch = 0;
+  {
+    std::lock_guard lock(mutex_);
+    epoch = ++transaction_epochs_[transactional_id];
+  }
+  return std::make_unique<InMemoryTransactionalWriter>(*this, transactional_id, epoch);
+}
+
+void InMemoryTopicClient::FailNextTransactionCommit(TransactionFailure failure) {
+  std::lock_guard lock(mutex_);
+  injected_commit_failure_ = failure;
+}
+
+int64_t InMemoryTopicClient::TransactionEpoch(const std::string& transactional_id) const {
+  std::lock_guard lock(mutex_);
+  const auto found = transaction_epochs_.find(transactional_id);
+  return found == transaction_epochs_.end() ? 0 : found->second;
+}
+
+TransactionFailure InMemoryTopicClient::TakeInjectedCommitFailure() {
+  std::lock_guard lock(mutex_);
+  return std::exchange(injected_commit_failure_, TransactionFailure::kNone);
 }
 
 }  // namespace fluxo::runtime

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "runtime/topic/topic_client.h"
+#include "runtime/topic/transactional_writer.h"
 
 namespace fluxo::runtime {
 
@@ -29,6 +30,19 @@ class InMemoryTopicClient final : public TopicClient {
                  size_t max_records,
                  std::vector<TopicRecord>& records) const override;
   int64_t EndOffset(const std::string& topic, int32_t partition) const override;
+  /// An InMemoryTransactionalWriter: records appear on Commit, never on Abort; it fences the
+  /// earlier writers of `transactional_id`.
+  std::unique_ptr<TransactionalWriter> NewTransactionalWriter(
+      const std::string& transactional_id) override;
+
+  /// For tests: the next Commit of a transactional writer of this client fails with `failure`
+  /// (kAbortable: as a request timeout inside a transaction; kFatal: as fencing).
+  void FailNextTransactionCommit(TransactionFailure failure);
+
+  /// The epoch of the newest writer of `transactional_id` (0: none); for the writers.
+  int64_t TransactionEpoch(const std::string& transactional_id) const;
+  /// Returns the failure FailNextTransactionCommit asked for and forgets it; for the writers.
+  TransactionFailure TakeInjectedCommitFailure();
 
  private:
   /// A deque: appending never moves the records already stored.
@@ -46,6 +60,8 @@ class InMemoryTopicClient final : public TopicClient {
 
   mutable std::mutex mutex_;
   std::map<std::string, std::vector<Partition>> topics_;
+  std::map<std::string, int64_t> transaction_epochs_;  ///< By transactional id.
+  TransactionFailure injected_commit_failure_ = TransactionFailure::kNone;
 };
 
 }  // namespace fluxo::runtime

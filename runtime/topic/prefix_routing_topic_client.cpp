@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "runtime/topic/transactional_writer.h"
+
 namespace fluxo::runtime {
 
 namespace {
@@ -92,6 +94,11 @@ int64_t PrefixRoutingTopicClient::EndOffset(const std::string& topic, int32_t pa
 
 std::unique_ptr<TopicReader> PrefixRoutingTopicClient::NewReader() const {
   return std::make_unique<PrefixRoutingReader>(main_.NewReader(), prefixed_.NewReader(), prefix_);
+}
+
+std::unique_ptr<TransactionalWriter> PrefixRoutingTopicClient::NewTransactionalWriter(
+    const std::string& transactional_id) {
+  return main_.NewTransactionalWriter(transactional_id);
 }
 
 }  // namespace fluxo::runtime

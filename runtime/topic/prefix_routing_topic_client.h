@@ -32,8 +32,18 @@ class PrefixRoutingTopicClient final : public TopicClient {
                  size_t max_records,
                  std::vector<TopicRecord>& records) const override;
   int64_t EndOffset(const std::string& topic, int32_t partition) const override;
+
+  int64_t SkipInvisible(const std::string& topic,
+                        int32_t partition,
+                        int64_t offset) const override {
+    return For(topic).SkipInvisible(topic, partition, offset);
+  }
+
   /// Readers of both clients, picked per topic.
   std::unique_ptr<TopicReader> NewReader() const override;
+  /// The main client's: transactions write to the main client's topics only.
+  std::unique_ptr<TransactionalWriter> NewTransactionalWriter(
+      const std::string& transactional_id) override;
 
  private:
   TopicClient& For(const std::string& topic) const;

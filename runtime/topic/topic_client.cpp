@@ -2,6 +2,9 @@
 
 #include <utility>
 
+#include "runtime/core/error.h"
+#include "runtime/topic/transactional_writer.h"
+
 namespace fluxo::runtime {
 
 void TopicClient::ProduceAll(const std::string& topic, std::vector<TopicRecord>& records) {
@@ -47,6 +50,25 @@ class ClientReader final : public TopicReader {
 
 std::unique_ptr<TopicReader> TopicClient::NewReader() const {
   return std::make_unique<ClientReader>(*this);
+}
+
+std::unique_ptr<TransactionalWriter> TopicClient::NewTransactionalWriter(
+    const std::string& transactional_id) {
+  throw Error(ErrorKind::kIo,
+              "This topic client has no transactions (transactional id '" + transactional_id +
+                  "'): processing.guarantee=exactly_once_v2 needs a Kafka broker");
+}
+
+std::string_view TransactionFailureName(TransactionFailure failure) {
+  switch (failure) {
+    case TransactionFailure::kNone:
+      return "none";
+    case TransactionFailure::kAbortable:
+      return "abortable";
+    case TransactionFailure::kFatal:
+      return "fatal";
+  }
+  return "fatal";
 }
 
 int32_t Murmur2(const std::string& key) {

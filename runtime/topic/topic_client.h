@@ -16,6 +16,8 @@ struct RecordHeader {
   bool operator==(const RecordHeader&) const = default;
 };
 
+class TransactionalWriter;
+
 /// One Kafka record as the engine sees it: raw key and value bytes (nothing for a Kafka null),
 /// a timestamp in ms, headers, and once stored, its partition and offset.
 struct TopicRecord {
@@ -105,6 +107,23 @@ class TopicClient {
 
   /// Returns the offset the next record of the partition will get.
   virtual int64_t EndOffset(const std::string& topic, int32_t partition) const = 0;
+
+  /// Where reading the partition from `offset` (just after the last record FetchInto
+  /// returned) goes on: `offset`, or further when the client saw that the offsets between hold
+  /// nothing it will ever return (a read_committed Kafka consumer skips transaction markers
+  /// and aborted records). A reader that reads up to EndOffset uses it when a fetch comes back
+  /// empty. The default: `offset`.
+  virtual int64_t SkipInvisible(const std::string& topic, int32_t partition, int64_t offset) const {
+    static_cast<void>(topic);
+    static_cast<void>(partition);
+    return offset;
+  }
+
+  /// A writer of transactions under `transactional_id` (processing.guarantee=exactly_once_v2,
+  /// see transactional_writer.h); creating it fences the older writers with the same id. The
+  /// default throws fluxo::Error (kIo): the client has no transactions.
+  virtual std::unique_ptr<TransactionalWriter> NewTransactionalWriter(
+      const std::string& transactional_id);
 };
 
 /// Kafka's murmur2 hash of a record key (the Java client's default partitioner).

@@ -44,6 +44,23 @@ TEST_CASE("fencing, authorisation and out-of-range offsets are fatal") {
   }
 }
 
+TEST_CASE("inside a transaction, a failed transaction state aborts it; fencing never does") {
+  for (const rd_kafka_resp_err_t err : {RD_KAFKA_RESP_ERR__STATE,
+                                        RD_KAFKA_RESP_ERR__PURGE_QUEUE,
+                                        RD_KAFKA_RESP_ERR_INVALID_TXN_STATE,
+                                        RD_KAFKA_RESP_ERR_UNKNOWN_PRODUCER_ID}) {
+    CAPTURE(rd_kafka_err2name(err));
+    CHECK(ClassifyKafkaError(err) == KafkaErrorClass::kFatal);
+    CHECK(ClassifyKafkaError(err, /*in_transaction=*/true) == KafkaErrorClass::kAbortTransaction);
+  }
+  for (const rd_kafka_resp_err_t err : {RD_KAFKA_RESP_ERR__FATAL,
+                                        RD_KAFKA_RESP_ERR_TRANSACTION_COORDINATOR_FENCED,
+                                        RD_KAFKA_RESP_ERR_TRANSACTIONAL_ID_AUTHORIZATION_FAILED}) {
+    CAPTURE(rd_kafka_err2name(err));
+    CHECK(ClassifyKafkaError(err, /*in_transaction=*/true) == KafkaErrorClass::kFatal);
+  }
+}
+
 TEST_CASE("an error object's own flags decide first") {
   RdErrorPtr plain(rd_kafka_error_new(RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE, "test"));
   // A plain error object carries no flags: its code decides.
