@@ -11,6 +11,7 @@
 #include "parser/ast/statement.h"
 #include "planner/catalog/catalog.h"
 #include "runtime/core/processing_log.h"
+#include "runtime/core/source_span.h"
 #include "runtime/engine/command_topic.h"
 #include "runtime/engine/persistent_query.h"
 #include "runtime/engine/processing_log_topic.h"
@@ -70,6 +71,13 @@ StatementResult ExecuteInsertInto(EngineState& state,
                                   const ast::InsertInto& insert,
                                   const std::string& text);
 StatementResult ExecuteInsertValues(EngineState& state, const ast::InsertValues& insert);
+
+/// The stream or table `name` for INSERT ... VALUES, /inserts-stream or a webhook. Throws
+/// fluxo::Error (at `span` when given): kBinding for an unknown name, kPlanning for a read-only
+/// source (CREATE SOURCE STREAM|TABLE).
+const planner::SourceDescription& FindInsertTarget(const EngineState& state,
+                                                   const std::string& name,
+                                                   std::optional<SourceSpan> span = std::nullopt);
 StatementResult ExecuteQueryControl(EngineState& state, const ast::QueryControl& control);
 
 /// True for a SELECT that runs as a pull query: no EMIT clause, and FROM names one table (or

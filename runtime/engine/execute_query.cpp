@@ -11,7 +11,6 @@
 
 #include "planner/binder/bind_query.h"
 #include "planner/binder/expression_binder.h"
-#include "planner/binder/source_name_hint.h"
 #include "runtime/core/error.h"
 #include "runtime/core/log.h"
 #include "runtime/engine/engine_properties.h"
@@ -325,13 +324,8 @@ StatementResult ExecuteInsertInto(EngineState& state,
 }
 
 StatementResult ExecuteInsertValues(EngineState& state, const ast::InsertValues& insert) {
-  const planner::SourceDescription* target = state.catalog.FindSource(insert.target.value);
-  if (target == nullptr) {
-    throw Error(ErrorKind::kBinding,
-                "Cannot insert values into an unknown stream/table: `" + insert.target.value + "`" +
-                    planner::SourceNameCaseHint(state.catalog, insert.target.value),
-                insert.target.span);
-  }
+  const planner::SourceDescription* target =
+      &FindInsertTarget(state, insert.target.value, insert.target.span);
   const LogicalSchema& schema = target->schema;
   std::vector<std::string> names;
   if (insert.columns.empty()) {

@@ -1,11 +1,13 @@
 // SHOW, DESCRIBE and EXPLAIN: answers as tables of strings for the front ends to render.
 
+#include <algorithm>
 #include <sstream>
 #include <utility>
 
 #include "parser/parser.h"
 #include "planner/binder/bind_query.h"
 #include "planner/physical/physical_plan.h"
+#include "runtime/aggregates/aggregate_registry.h"
 #include "runtime/core/error.h"
 #include "runtime/engine/engine_properties.h"
 #include "runtime/engine/engine_state.h"
@@ -92,8 +94,17 @@ StatementResult ExecuteShow(EngineState& state, const ast::Show& show) {
       return result;
     }
     case ast::ShowKind::kFunctions: {
+      // Scalar functions and aggregates, sorted by name, as ksqlDB lists them.
+      std::vector<functions::FunctionDescription> all = state.functions->List();
+      for (functions::FunctionDescription& aggregate :
+           aggregates::AggregateRegistry::BuiltIn().List()) {
+        all.push_back(std::move(aggregate));
+      }
+      std::sort(all.begin(), all.end(), [](const auto& left, const auto& right) {
+        return left.name < right.name;
+      });
       StatementResult result = Table({"Function Name", "Category"});
-      for (const auto& function : state.functions->List()) {
+      for (const auto& function : all) {
         result.rows.push_back({function.name, function.category});
       }
       return result;
@@ -155,7 +166,10 @@ StatementResult ExecuteDescribeSources(EngineState& state, const ast::DescribeSo
 }
 
 StatementResult ExecuteDescribeFunction(EngineState& state, const ast::DescribeFunction& describe) {
-  const auto function = state.functions->Describe(describe.name.value);
+  auto function = state.functions->Describe(describe.name.value);
+  if (!function.has_value()) {
+    function = aggregates::AggregateRegistry::BuiltIn().Describe(describe.name.value);
+  }
   if (!function.has_value()) {
     throw Error(ErrorKind::kBinding,
                 "Can't find any functions with the name '" + describe.name.value + "'",

@@ -1,5 +1,5 @@
 // Engine::InsertJsonRows: rows given as JSON objects into a stream or table, all or nothing
-// (REST's /inserts-stream and webhooks).
+// (REST's /inserts-stream and webhooks); FindInsertTarget, which INSERT ... VALUES shares.
 
 #include <chrono>
 #include <utility>
@@ -13,19 +13,30 @@
 
 namespace fluxo::engine {
 
-void Engine::InsertJsonRows(const std::string& target, const std::vector<std::string>& json_rows) {
-  const planner::SourceDescription* source = state_->catalog.FindSource(target);
+const planner::SourceDescription& FindInsertTarget(const EngineState& state,
+                                                   const std::string& name,
+                                                   std::optional<SourceSpan> span) {
+  const auto fail = [&](ErrorKind kind, std::string message) -> Error {
+    return span.has_value() ? Error(kind, std::move(message), *span)
+                            : Error(kind, std::move(message));
+  };
+  const planner::SourceDescription* source = state.catalog.FindSource(name);
   if (source == nullptr) {
-    throw Error(ErrorKind::kBinding,
-                "Cannot insert values into an unknown stream/table: `" + target + "`" +
-                    planner::SourceNameCaseHint(state_->catalog, target));
+    throw fail(ErrorKind::kBinding,
+               "Cannot insert values into an unknown stream/table: `" + name + "`" +
+                   planner::SourceNameCaseHint(state.catalog, name));
   }
   if (source->read_only) {
-    throw Error(ErrorKind::kPlanning,
-                "Cannot insert values into read-only " +
-                    std::string(source->type == planner::SourceType::kTable ? "table" : "stream") +
-                    ": " + source->name);
+    throw fail(ErrorKind::kPlanning,
+               "Cannot insert values into read-only " +
+                   std::string(source->type == planner::SourceType::kTable ? "table" : "stream") +
+                   ": " + source->name);
   }
+  return *source;
+}
+
+void Engine::InsertJsonRows(const std::string& target, const std::vector<std::string>& json_rows) {
+  const planner::SourceDescription* source = &FindInsertTarget(*state_, target);
   const LogicalSchema& schema = source->schema;
   const std::vector<size_t> key_indexes = schema.IndexesIn(ColumnNamespace::kKey);
   const std::vector<size_t> value_indexes = schema.IndexesIn(ColumnNamespace::kValue);

@@ -3,6 +3,7 @@
 
 #include "runtime/engine/engine.h"
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -137,6 +138,38 @@ TEST_SUITE("engine") {
     CHECK(output[0].key == "5");
     CHECK(output[0].value == R"({"V":"five"})");
     CHECK(output[0].timestamp == 123);
+  }
+
+  TEST_CASE("INSERT INTO ... VALUES refuses read-only sources, with a position") {
+    Fixture f;
+    f.engine.ExecuteScript(
+        "CREATE SOURCE STREAM ro (id INT KEY, v STRING) WITH (kafka_topic='ro', format='JSON', "
+        "partitions=1);");
+    CHECK(f.ErrorOf("INSERT INTO ro (id, v) VALUES (1, 'x');") ==
+          "line 1:13: Cannot insert values into read-only stream: RO");
+    CHECK(f.Read("ro").empty());
+    CHECK(f.ErrorOf("INSERT INTO nope (id) VALUES (1);") ==
+          "line 1:13: Cannot insert values into an unknown stream/table: `NOPE`");
+  }
+
+  TEST_CASE("SHOW FUNCTIONS and DESCRIBE FUNCTION include the aggregates") {
+    Fixture f;
+    const auto results =
+        f.engine.ExecuteScript("SHOW FUNCTIONS; DESCRIBE FUNCTION count; DESCRIBE FUNCTION ucase;");
+    REQUIRE(results.size() == 3);
+    std::vector<std::string> names;
+    bool count_is_aggregate = false;
+    for (const auto& row : results[0].rows) {
+      names.push_back(row.at(0));
+      count_is_aggregate =
+          count_is_aggregate || (row == std::vector<std::string>{"COUNT", "AGGREGATE"});
+    }
+    CHECK(count_is_aggregate);
+    CHECK(std::is_sorted(names.begin(), names.end()));
+    CHECK(std::find(names.begin(), names.end(), "UCASE") != names.end());
+    CHECK(results[1].rows.at(0).at(0) == "COUNT");
+    CHECK(results[1].rows.at(0).at(1) == "AGGREGATE");
+    CHECK(results[2].rows.at(0).at(0) == "UCASE");
   }
 
   TEST_CASE("statements that fail change nothing and say why, with a position") {
