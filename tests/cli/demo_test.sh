@@ -4,8 +4,7 @@
 # window rows of brand_totals_live for each card brand for DEMO_SECONDS, exit 0, and leave no
 # process and no temporary directory behind. Then with a generator that refuses its rate
 # (DEMO_RATE=-1, so that no row can come) it must exit 1, again leaving nothing behind.
-# The demo runs the fluxo binary through a symlink in a private directory, so that any process
-# it started is found by that path in /proc/*/cmdline (other fluxo processes may run meanwhile).
+# The demo runs the fluxo binary through a symlink (see demo_test_helpers.sh).
 # Usage: demo_test.sh PATH/TO/fluxo REPO_ROOT
 set -euo pipefail
 
@@ -16,35 +15,13 @@ fi
 fluxo=$(realpath "$1")
 repo=$(realpath "$2")
 
-work_dir=$(mktemp -d)
+# Sets work_dir and demo_fluxo; defines left_behind and kill_left_behind.
+source "$(dirname "${BASH_SOURCE[0]}")/demo_test_helpers.sh"
 cleanup() {
   kill_left_behind >/dev/null
   rm -rf "$work_dir"
 }
 trap cleanup EXIT
-mkdir "$work_dir/bin" "$work_dir/tmp"
-ln -s "$fluxo" "$work_dir/bin/fluxo"
-demo_fluxo="$work_dir/bin/fluxo"
-
-# The ids of the processes running the symlinked fluxo.
-left_behind() {
-  local cmdline pid
-  for cmdline in /proc/[0-9]*/cmdline; do
-    pid=${cmdline#/proc/}
-    pid=${pid%/cmdline}
-    if tr '\0' '\n' 2>/dev/null <"$cmdline" | head -n 1 | grep -qxF -- "$demo_fluxo"; then
-      echo "$pid"
-    fi
-  done
-}
-
-kill_left_behind() {
-  local pid
-  for pid in $(left_behind); do
-    kill -KILL "$pid" 2>/dev/null || true
-    echo "$pid"
-  done
-}
 
 failures=0
 check() {

@@ -3,8 +3,7 @@
 # fixed size): the live rows of brand_totals_live show without typing; Ctrl-C stops them and
 # leaves the fluxo shell at its prompt, where SQL still runs (SHOW TABLES); Ctrl-D ends the demo
 # with status 0, and no process it started and no temporary directory is left behind.
-# The demo runs the fluxo binary through a symlink in a private directory, so that any process
-# it started is found by that path in /proc/*/cmdline (other fluxo processes may run meanwhile).
+# The demo runs the fluxo binary through a symlink (see demo_test_helpers.sh).
 # Usage: demo_tty_test.sh PATH/TO/fluxo REPO_ROOT     (exits 77, "skipped", without tmux)
 set -euo pipefail
 
@@ -19,31 +18,13 @@ fi
 fluxo=$(realpath "$1")
 repo=$(realpath "$2")
 
-work_dir=$(mktemp -d)
+# Sets work_dir and demo_fluxo; defines left_behind and kill_left_behind.
+source "$(dirname "${BASH_SOURCE[0]}")/demo_test_helpers.sh"
 socket="fluxo-demo-test-$$"  # A private tmux server: nothing else shares it.
 tmux_() { tmux -L "$socket" "$@"; }
-mkdir "$work_dir/bin" "$work_dir/tmp"
-ln -s "$fluxo" "$work_dir/bin/fluxo"
-demo_fluxo="$work_dir/bin/fluxo"
-
-# The ids of the processes running the symlinked fluxo.
-left_behind() {
-  local cmdline pid
-  for cmdline in /proc/[0-9]*/cmdline; do
-    pid=${cmdline#/proc/}
-    pid=${pid%/cmdline}
-    if tr '\0' '\n' 2>/dev/null <"$cmdline" | head -n 1 | grep -qxF -- "$demo_fluxo"; then
-      echo "$pid"
-    fi
-  done
-}
-
 cleanup() {
-  local pid
   tmux_ kill-server 2>/dev/null || true
-  for pid in $(left_behind); do
-    kill -KILL "$pid" 2>/dev/null || true
-  done
+  kill_left_behind >/dev/null
   rm -rf "$work_dir"
 }
 trap cleanup EXIT

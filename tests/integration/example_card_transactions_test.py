@@ -31,10 +31,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from example_helpers import (  # noqa: E402
-    TopicReader, check, datagen, declared_topics, describe_difference, example_sql, read_all,
-    read_input, records_read, run_test, windowed_key)
-from fluxo_process import FluxoRun  # noqa: E402
-from kafka_helpers import EmbeddedKafka  # noqa: E402
+    check, datagen, describe_difference, example_broker, example_sql, main, read_input,
+    read_topic, records_read, running_example, windowed_key)
 
 COUNT = 2000
 SEED = 20260107
@@ -76,7 +74,7 @@ def latest_rows(records):
     """(brand, window start) -> the value of its last update, checking each row's bounds."""
     latest = {}
     for record in records:
-        brand, start = windowed_key(record.key)
+        brand, start = windowed_key(record.raw_key)
         value = record.value
         if value["WINDOW_START"] != start or value["WINDOW_END"] != start + SIZE_MS:
             raise AssertionError(f"row of ({brand}, {start}) has window {value}")
@@ -105,19 +103,16 @@ def matches(got, want) -> bool:
 
 
 def run(fluxo: str) -> None:
-    sql = example_sql("card_transactions")
-    check_example_windows(sql)
-    topics = declared_topics(sql)
-    check(topics == {"transactions": 1, "brand_totals_live": 1, "brand_totals_final": 1},
-          f"the example declares its topics: {topics}")
-    with EmbeddedKafka(fluxo, topics=topics) as broker:
+    check_example_windows(example_sql("card_transactions"))
+    with example_broker(fluxo, "card_transactions", {
+            "transactions": 1, "brand_totals_live": 1, "brand_totals_final": 1}) as broker:
         datagen(fluxo, broker.bootstrap, "transactions", "transactions", COUNT, SEED,
                 "--late-ratio", LATE_RATIO)
-        inputs = read_input(broker.bootstrap, "transactions", COUNT)
+        inputs = read_input(broker.bootstrap, "transactions", COUNT, exact=True)
         transactions = []
         for record in inputs:
             value = record.value
-            if record.key.decode() != value["card_id"] or record.timestamp_ms != value["ts"]:
+            if record.key != value["card_id"] or record.timestamp_ms != value["ts"]:
                 raise AssertionError(f"input record {record} has another key or timestamp")
             transactions.append((value["brand"], value["amount"], value["ts"]))
 
@@ -137,39 +132,32 @@ def run(fluxo: str) -> None:
         check(len(closed) > 100 and len(still_open) > 0,
               f"{len(closed)} (brand, window) pairs close, {len(still_open)} stay open")
 
-        with FluxoRun(fluxo, sql, bootstrap=broker.bootstrap) as fluxo_run:
-            try:
-                fluxo_run.wait_for_log("running; stop with")
-                with TopicReader(broker.bootstrap, "brand_totals_live") as reader:
-                    records = reader.read_until(
-                        lambda records: matches(as_totals(latest_rows(records)), live))
-                got_live = as_totals(latest_rows(records))
-                check(matches(got_live, live),
-                      f"brand_totals_live: the last update of each of the {len(live)} (brand, "
-                      f"window) pairs has its count, exact sum and average",
-                      describe_difference(got_live, live, same=same_totals))
+        with running_example(fluxo, "card_transactions", broker.bootstrap) as fluxo_run:
+            records = read_topic(
+                broker.bootstrap, "brand_totals_live", exact=True,
+                until=lambda records: matches(as_totals(latest_rows(records)), live))
+            got_live = as_totals(latest_rows(records))
+            check(matches(got_live, live),
+                  f"brand_totals_live: the last update of each of the {len(live)} (brand, "
+                  f"window) pairs has its count, exact sum and average",
+                  describe_difference(got_live, live, same=same_totals))
 
-                with TopicReader(broker.bootstrap, "brand_totals_final") as reader:
-                    records = reader.read_count(len(closed))
-                got_final = as_totals(latest_rows(records))
-                check(len(records) == len(closed) and matches(got_final, closed),
-                      f"brand_totals_final: one row for each of the {len(closed)} closed windows "
-                      f"(got {len(records)} rows), with the totals of the records kept",
-                      describe_difference(got_final, closed, same=same_totals))
-            except Exception:
-                print("fluxo run's log:\n" + fluxo_run.log(), flush=True)
-                raise
-            code = fluxo_run.stop()
-            check(code == 0, f"SIGTERM stops fluxo run with exit 0 (got {code})")
-            read = records_read(fluxo_run.log())
-            check(read == 2 * COUNT, f"both queries read all {COUNT} input records (got {read})")
+            records = read_topic(broker.bootstrap, "brand_totals_final", until=len(closed),
+                                 exact=True)
+            got_final = as_totals(latest_rows(records))
+            check(len(records) == len(closed) and matches(got_final, closed),
+                  f"brand_totals_final: one row for each of the {len(closed)} closed windows "
+                  f"(got {len(records)} rows), with the totals of the records kept",
+                  describe_difference(got_final, closed, same=same_totals))
+        read = records_read(fluxo_run.log())
+        check(read == 2 * COUNT, f"both queries read all {COUNT} input records (got {read})")
 
-        records = read_all(broker.bootstrap, "brand_totals_final")
-        final_keys = [windowed_key(r.key) for r in records]
+        records = read_topic(broker.bootstrap, "brand_totals_final", idle_s=2.0, exact=True)
+        final_keys = [windowed_key(r.raw_key) for r in records]
         check(len(final_keys) == len(set(final_keys)) == len(closed)
               and not set(final_keys) & still_open,
               "after the stop: still exactly one row per closed window, none for an open one")
 
 
 if __name__ == "__main__":
-    sys.exit(run_test(run))
+    sys.exit(main(run))

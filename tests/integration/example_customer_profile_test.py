@@ -28,11 +28,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from example_run_helpers import (EXAMPLES, ExampleRun, check, declared_topics,  # noqa: E402
-                                 latest_by_key, main, produce, read_topic, wait_until)
-from kafka_helpers import EmbeddedKafka  # noqa: E402
+from example_helpers import (check, example_broker, latest_by_key, main,  # noqa: E402
+                             read_topic, running_example, wait_until)
+from kafka_helpers import produce_json  # noqa: E402
 
-EXAMPLE = EXAMPLES / "customer_profile.sql"
 CUSTOMERS = 30  # C1..C30; orders also come from C31..C34, who never get a customer row
 FIRST = ["Ana", "Bruno", "Carla", "Diego", "Elisa", "Fábio", "Gabriela", "Heitor"]
 LAST = ["Silva", "Souza", "Oliveira", "Santos", "Pereira", "Costa"]
@@ -100,7 +99,7 @@ def expected_tables(customers, loyalty, orders):
                                {"ORDER_COUNT": 0, "LIFETIME_VALUE": 0.0, "LAST_ORDER_ID": None})
         row["ORDER_COUNT"] += 1
         row["LIFETIME_VALUE"] += value["amount"]
-        row["LAST_ORDER_ID"] = order.text_key
+        row["LAST_ORDER_ID"] = order.key
     accounts = {k: lower_keys(v) for k, v in latest_by_key(loyalty).items()}
     profiles = {}
     for key, value in latest_by_key(customers).items():
@@ -158,34 +157,25 @@ def check_outputs(bootstrap: str, batch: str) -> None:
 
 
 def run(fluxo: str) -> None:
-    topics = declared_topics(EXAMPLE)
-    check(topics == {"customers": 1, "loyalty_accounts": 1, "orders": 1, "order_stats": 1,
-                     "customer_profiles": 1},
-          f"the example declares its five topics with their partitions: {topics}")
     generator = Generator(20261121)
-    with EmbeddedKafka(fluxo, topics=topics) as broker:
+    with example_broker(fluxo, "customer_profile", {
+            "customers": 1, "loyalty_accounts": 1, "orders": 1, "order_stats": 1,
+            "customer_profiles": 1}) as broker:
         customers, loyalty, orders = generator.first_batch()
-        produce(broker.bootstrap, "customers", customers)
-        produce(broker.bootstrap, "loyalty_accounts", loyalty)
-        produce(broker.bootstrap, "orders", orders)
+        produce_json(broker.bootstrap, "customers", customers)
+        produce_json(broker.bootstrap, "loyalty_accounts", loyalty)
+        produce_json(broker.bootstrap, "orders", orders)
         print(f"PASS produced {len(customers)} customer, {len(loyalty)} loyalty and "
               f"{len(orders)} order records (tombstones included) with kafka-python", flush=True)
-        with ExampleRun(fluxo, EXAMPLE, broker.bootstrap) as example:
-            try:
-                example.wait_for_log("running; stop with")
-                check_outputs(broker.bootstrap, "history")
+        with running_example(fluxo, "customer_profile", broker.bootstrap):
+            check_outputs(broker.bootstrap, "history")
 
-                customers2, loyalty2, orders2 = generator.second_batch(
-                    read_topic(broker.bootstrap, "loyalty_accounts"))
-                produce(broker.bootstrap, "orders", orders2)
-                produce(broker.bootstrap, "loyalty_accounts", loyalty2)
-                produce(broker.bootstrap, "customers", customers2)
-                check_outputs(broker.bootstrap, "live changes")
-            except Exception:
-                print("fluxo run's log:\n" + example.log(), flush=True)
-                raise
-            code = example.stop()
-            check(code == 0, f"SIGTERM stops fluxo run with exit 0 (got {code})")
+            customers2, loyalty2, orders2 = generator.second_batch(
+                read_topic(broker.bootstrap, "loyalty_accounts"))
+            produce_json(broker.bootstrap, "orders", orders2)
+            produce_json(broker.bootstrap, "loyalty_accounts", loyalty2)
+            produce_json(broker.bootstrap, "customers", customers2)
+            check_outputs(broker.bootstrap, "live changes")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ Usage: .cache/test-venv/bin/python tests/integration/example_enrichment_test.py 
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -26,27 +25,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from example_run_helpers import (EXAMPLES, ExampleRun, check, declared_topics,  # noqa: E402
-                                 latest_by_key, main, read_topic, split_windowed_key, wait_until)
-from kafka_helpers import EmbeddedKafka  # noqa: E402
+from example_helpers import (check, datagen, example_broker, latest_by_key,  # noqa: E402
+                             main, read_topic, running_example, wait_until, windowed_key)
 
-EXAMPLE = EXAMPLES / "enrichment.sql"
 USERS = 12        # datagen users User_1..User_12 (registrations, then updates)
 VIEWERS = 15      # pageviews by User_1..User_15: the last three have no user row
 WINDOW_SIZE_MS = 60_000
 WINDOW_ADVANCE_MS = 10_000
-
-
-def datagen(fluxo: str, bootstrap: str, quickstart: str, count: int, key_count: int, seed: int,
-            start_ms: int) -> None:
-    result = subprocess.run(
-        [fluxo, "datagen", "--quickstart", quickstart, "--topic", quickstart,
-         "--bootstrap-servers", bootstrap, "--count", str(count), "--key-count", str(key_count),
-         "--seed", str(seed), "--start-time", str(start_ms)],
-        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
-    check(result.returncode == 0,
-          f"fluxo datagen --quickstart {quickstart} --seed {seed} wrote {count} records "
-          f"(exit {result.returncode}) {result.stderr.strip()[-300:]}")
 
 
 def expected_enriched(users, pageviews):
@@ -54,10 +39,10 @@ def expected_enriched(users, pageviews):
     current = latest_by_key(users)
     rows = Counter()
     for view in pageviews:
-        user = current.get(view.text_key)
+        user = current.get(view.key)
         field = (lambda name: None if user is None else
                  next((v for k, v in user.items() if k.lower() == name), None))
-        rows[(view.text_key, view.value["page_id"], view.value["viewtime"], field("name"),
+        rows[(view.key, view.value["page_id"], view.value["viewtime"], field("name"),
               field("region"))] += 1
     return rows
 
@@ -76,67 +61,56 @@ def expected_region_counts(enriched: Counter):
 
 
 def got_enriched(records):
-    return Counter((r.text_key, r.value["PAGE_ID"], r.value["VIEWTIME"], r.value["NAME"],
+    return Counter((r.key, r.value["PAGE_ID"], r.value["VIEWTIME"], r.value["NAME"],
                     r.value["REGION"]) for r in records)
 
 
 def got_region_counts(records):
-    def window_key(record):
-        region, start = split_windowed_key(record.key)
-        return region.decode(), start
-    return {key: value["VIEW_COUNT"]
-            for key, value in latest_by_key(records, key=window_key).items()}
+    latest = latest_by_key(records, key=lambda record: windowed_key(record.raw_key))
+    return {key: value["VIEW_COUNT"] for key, value in latest.items()}
 
 
 def run(fluxo: str) -> None:
-    topics = declared_topics(EXAMPLE)
-    check(topics == {"pageviews": 1, "users": 1, "pageviews_enriched": 1,
-                     "pageviews_per_region": 1},
-          f"the example declares its four topics with their partitions: {topics}")
     now_ms = int(time.time() * 1000)
-    with EmbeddedKafka(fluxo, topics=topics) as broker:
-        datagen(fluxo, broker.bootstrap, "users", 40, USERS, 7, now_ms - 3_600_000)
-        with ExampleRun(fluxo, EXAMPLE, broker.bootstrap) as example:
-            try:
-                example.wait_for_log("running; stop with")
-                # From a second on: strictly after the INSERTs' timestamps (their write time).
-                datagen(fluxo, broker.bootstrap, "pageviews", 400, VIEWERS, 8,
-                        int(time.time() * 1000) + 1_000)
+    with example_broker(fluxo, "enrichment", {
+            "pageviews": 1, "users": 1, "pageviews_enriched": 1,
+            "pageviews_per_region": 1}) as broker:
+        datagen(fluxo, broker.bootstrap, "users", "users", 40, 7,
+                "--key-count", str(USERS), "--start-time", str(now_ms - 3_600_000))
+        with running_example(fluxo, "enrichment", broker.bootstrap):
+            # From a second on: strictly after the INSERTs' timestamps (their write time).
+            datagen(fluxo, broker.bootstrap, "pageviews", "pageviews", 400, 8, "--key-count",
+                    str(VIEWERS), "--start-time", str(int(time.time() * 1000) + 1_000))
 
-                users = read_topic(broker.bootstrap, "users")
-                pageviews = read_topic(broker.bootstrap, "pageviews")
-                inserted = {r.text_key: r.value.get("NAME") for r in users[40:]}
-                check(len(users) == 43 and inserted == {"User_1": "Alice", "User_2": "Bob",
-                                                         "User_3": "Chloé"},
-                      f"users holds datagen's 40 rows, then the example's 3 INSERTs: {inserted}")
-                newest_user = max(u.timestamp_ms for u in users)
-                check(len(pageviews) == 400
-                      and all(p.timestamp_ms > newest_user for p in pageviews),
-                      "pageviews holds 400 views, all newer than every user row")
+            users = read_topic(broker.bootstrap, "users")
+            pageviews = read_topic(broker.bootstrap, "pageviews")
+            inserted = {r.key: r.value.get("NAME") for r in users[40:]}
+            check(len(users) == 43 and inserted == {"User_1": "Alice", "User_2": "Bob",
+                                                     "User_3": "Chloé"},
+                  f"users holds datagen's 40 rows, then the example's 3 INSERTs: {inserted}")
+            newest_user = max(u.timestamp_ms for u in users)
+            check(len(pageviews) == 400
+                  and all(p.timestamp_ms > newest_user for p in pageviews),
+                  "pageviews holds 400 views, all newer than every user row")
 
-                want = expected_enriched(users, pageviews)
-                check(any(key[3] == "Alice" for key in want)
-                      and any(key[3] is None for key in want),
-                      "the expected join includes views by an INSERTed user and by unknown users")
-                records = wait_until(lambda: read_topic(broker.bootstrap, "pageviews_enriched"),
-                                     lambda rs: len(rs) >= len(pageviews))
-                check(got_enriched(records) == want,
-                      f"PAGEVIEWS_ENRICHED: each of the {len(pageviews)} views with its user's "
-                      f"current name and region, nulls for unknown users (got {len(records)})")
+            want = expected_enriched(users, pageviews)
+            check(any(key[3] == "Alice" for key in want)
+                  and any(key[3] is None for key in want),
+                  "the expected join includes views by an INSERTed user and by unknown users")
+            records = wait_until(lambda: read_topic(broker.bootstrap, "pageviews_enriched"),
+                                 lambda rs: len(rs) >= len(pageviews))
+            check(got_enriched(records) == want,
+                  f"PAGEVIEWS_ENRICHED: each of the {len(pageviews)} views with its user's "
+                  f"current name and region, nulls for unknown users (got {len(records)})")
 
-                want_counts = expected_region_counts(want)
-                counts = wait_until(
-                    lambda: got_region_counts(read_topic(broker.bootstrap,
-                                                         "pageviews_per_region")),
-                    lambda got: got == want_counts)
-                check(counts == want_counts,
-                      f"PAGEVIEWS_PER_REGION: the last update of each of the {len(want_counts)} "
-                      f"(region, hopping window) pairs holds its view count (got {len(counts)})")
-            except Exception:
-                print("fluxo run's log:\n" + example.log(), flush=True)
-                raise
-            code = example.stop()
-            check(code == 0, f"SIGTERM stops fluxo run with exit 0 (got {code})")
+            want_counts = expected_region_counts(want)
+            counts = wait_until(
+                lambda: got_region_counts(read_topic(broker.bootstrap,
+                                                     "pageviews_per_region")),
+                lambda got: got == want_counts)
+            check(counts == want_counts,
+                  f"PAGEVIEWS_PER_REGION: the last update of each of the {len(want_counts)} "
+                  f"(region, hopping window) pairs holds its view count (got {len(counts)})")
 
 
 if __name__ == "__main__":

@@ -32,11 +32,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from example_run_helpers import (EXAMPLES, ExampleRun, check, declared_topics,  # noqa: E402
-                                 latest_by_key, main, produce, read_topic, wait_until)
-from kafka_helpers import EmbeddedKafka  # noqa: E402
+from example_helpers import (check, example_broker, latest_by_key, main,  # noqa: E402
+                             read_topic, running_example, wait_until)
+from kafka_helpers import produce_json  # noqa: E402
 
-EXAMPLE = EXAMPLES / "replay.sql"
 REFERRERS = ["Google", "google", "GOOGLE", "news.ycombinator.com", "Twitter", "twitter",
              "LinkedIn", "Direct"]
 
@@ -62,13 +61,13 @@ def expected_cleaned(clicks):
         if value.get("url") is None:
             continue
         referrer = value.get("referrer")
-        cleaned.append((click.text_key, value["url"],
+        cleaned.append((click.key, value["url"],
                         "direct" if referrer is None else referrer.lower(), value["clicked_at"]))
     return cleaned
 
 
 def got_cleaned(records):
-    return [(r.text_key, r.value["URL"], r.value["REFERRER"], r.value["CLICKED_AT"])
+    return [(r.key, r.value["URL"], r.value["REFERRER"], r.value["CLICKED_AT"])
             for r in records]
 
 
@@ -102,45 +101,31 @@ def check_run(bootstrap: str, name: str, cleaned_from: int, counts_from: int) ->
 
 
 def run(fluxo: str) -> None:
-    topics = declared_topics(EXAMPLE)
-    check(topics == {"clicks": 1, "clicks_cleaned_v2": 1, "clicks_per_referrer_v2": 1},
-          f"the example declares its three topics with their partitions: {topics}")
     rng = random.Random(7011)
     start_ms = int(time.time() * 1000) - 86_400_000
     work = tempfile.TemporaryDirectory(prefix="fluxo-replay-")
-    with work, EmbeddedKafka(fluxo, topics=topics) as broker:
+    with work, example_broker(fluxo, "replay", {
+            "clicks": 1, "clicks_cleaned_v2": 1, "clicks_per_referrer_v2": 1}) as broker:
         history = make_clicks(rng, 300, start_ms)
-        produce(broker.bootstrap, "clicks", history)
+        produce_json(broker.bootstrap, "clicks", history)
         print(f"PASS produced a history of {len(history)} clicks with kafka-python", flush=True)
 
         first_settings = {"auto.offset.reset": "latest", "service.id": "replay_first",
                           "state.dir": f"{work.name}/first"}
-        with ExampleRun(fluxo, EXAMPLE, broker.bootstrap, first_settings) as first:
-            try:
-                first.wait_for_log("running; stop with")
-                check_run(broker.bootstrap, "first run, history", 0, 0)
-                produce(broker.bootstrap, "clicks", make_clicks(rng, 60, start_ms + 400_000))
-                check_run(broker.bootstrap, "first run, history and new clicks", 0, 0)
-            except Exception:
-                print("first fluxo run's log:\n" + first.log(), flush=True)
-                raise
-            code = first.stop()
-            check(code == 0, f"SIGTERM stops the first fluxo run with exit 0 (got {code})")
+        with running_example(fluxo, "replay", broker.bootstrap, first_settings,
+                             label="the first fluxo run"):
+            check_run(broker.bootstrap, "first run, history", 0, 0)
+            produce_json(broker.bootstrap, "clicks", make_clicks(rng, 60, start_ms + 400_000))
+            check_run(broker.bootstrap, "first run, history and new clicks", 0, 0)
         cleaned_end = len(read_topic(broker.bootstrap, "clicks_cleaned_v2"))
         counts_end = len(read_topic(broker.bootstrap, "clicks_per_referrer_v2"))
 
         second_settings = {"auto.offset.reset": "latest", "service.id": "replay_second",
                            "state.dir": f"{work.name}/second"}
-        with ExampleRun(fluxo, EXAMPLE, broker.bootstrap, second_settings) as second:
-            try:
-                second.wait_for_log("running; stop with")
-                check_run(broker.bootstrap, "second run (new service.id and state.dir)",
-                          cleaned_end, counts_end)
-            except Exception:
-                print("second fluxo run's log:\n" + second.log(), flush=True)
-                raise
-            code = second.stop()
-            check(code == 0, f"SIGTERM stops the second fluxo run with exit 0 (got {code})")
+        with running_example(fluxo, "replay", broker.bootstrap, second_settings,
+                             label="the second fluxo run"):
+            check_run(broker.bootstrap, "second run (new service.id and state.dir)",
+                      cleaned_end, counts_end)
 
 
 if __name__ == "__main__":

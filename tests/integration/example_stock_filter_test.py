@@ -25,10 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from example_helpers import (  # noqa: E402
-    TopicReader, check, datagen, declared_topics, describe_difference, example_sql, read_all,
-    read_input, records_read, run_test, windowed_key)
-from fluxo_process import FluxoRun  # noqa: E402
-from kafka_helpers import EmbeddedKafka  # noqa: E402
+    check, datagen, describe_difference, example_broker, main, read_input, read_topic,
+    records_read, running_example, windowed_key)
 
 COUNT = 2000
 SEED = 20260311
@@ -57,18 +55,18 @@ def expected_outputs(trades):
 
 
 def large_records(records) -> Counter:
-    return Counter((r.key.decode(), r.value["SHARES"], r.value["PRICE"], r.value["NOTIONAL"],
+    return Counter((r.key, r.value["SHARES"], r.value["PRICE"], r.value["NOTIONAL"],
                     r.value["TRANSACTION_DATE"], r.timestamp_ms) for r in records)
 
 
 def commodity_records(records) -> Counter:
-    return Counter((r.key.decode(), r.value["NOTIONAL"], r.value["SIZE_CLASS"]) for r in records)
+    return Counter((r.key, r.value["NOTIONAL"], r.value["SIZE_CLASS"]) for r in records)
 
 
 def latest_volume(records) -> dict:
     latest = {}
     for record in records:
-        symbol, start = windowed_key(record.key)
+        symbol, start = windowed_key(record.raw_key)
         if record.value["WINDOW_START"] != start:
             raise AssertionError(f"row of ({symbol}, {start}) has window {record.value}")
         latest[(symbol, start)] = (record.value["TRADE_COUNT"],
@@ -77,14 +75,12 @@ def latest_volume(records) -> dict:
 
 
 def run(fluxo: str) -> None:
-    sql = example_sql("stock_filter")
-    topics = declared_topics(sql)
-    check(topics == {"trades": 1, "large_trades": 1, "large_commodity_trades": 1,
-                     "large_trade_volume": 1}, f"the example declares its topics: {topics}")
-    with EmbeddedKafka(fluxo, topics=topics) as broker:
+    with example_broker(fluxo, "stock_filter", {
+            "trades": 1, "large_trades": 1, "large_commodity_trades": 1,
+            "large_trade_volume": 1}) as broker:
         datagen(fluxo, broker.bootstrap, "trades", "trades", COUNT, SEED)
-        trades = [(r.key.decode(), r.value, r.timestamp_ms)
-                  for r in read_input(broker.bootstrap, "trades", COUNT)]
+        trades = [(r.key, r.value, r.timestamp_ms)
+                  for r in read_input(broker.bootstrap, "trades", COUNT, exact=True)]
         check(all(symbol == v["symbol"] and ts == v["transaction_date"]
                   for symbol, v, ts in trades), "input keys are the symbols, timestamps the dates")
         want_large, want_commodity, want_volume = expected_outputs(trades)
@@ -94,46 +90,39 @@ def run(fluxo: str) -> None:
               f"{large_count} large trades, {sum(want_commodity.values())} of them commodity "
               f"trades, {blocks} blocks")
 
-        with FluxoRun(fluxo, sql, bootstrap=broker.bootstrap) as fluxo_run:
-            try:
-                fluxo_run.wait_for_log("running; stop with")
-                with TopicReader(broker.bootstrap, "large_trades") as reader:
-                    got = large_records(reader.read_count(large_count))
-                check(got == want_large,
-                      f"large_trades: exactly the {large_count} trades above 100000, with their "
-                      f"notional and event time (got {sum(got.values())})")
+        with running_example(fluxo, "stock_filter", broker.bootstrap) as fluxo_run:
+            got = large_records(read_topic(broker.bootstrap, "large_trades", until=large_count,
+                                           exact=True))
+            check(got == want_large,
+                  f"large_trades: exactly the {large_count} trades above 100000, with their "
+                  f"notional and event time (got {sum(got.values())})")
 
-                commodity_count = sum(want_commodity.values())
-                with TopicReader(broker.bootstrap, "large_commodity_trades") as reader:
-                    got = commodity_records(reader.read_count(commodity_count))
-                check(got == want_commodity,
-                      f"large_commodity_trades (from the derived topic): exactly the "
-                      f"{commodity_count} expected records (got {sum(got.values())})")
+            commodity_count = sum(want_commodity.values())
+            got = commodity_records(read_topic(broker.bootstrap, "large_commodity_trades",
+                                               until=commodity_count, exact=True))
+            check(got == want_commodity,
+                  f"large_commodity_trades (from the derived topic): exactly the "
+                  f"{commodity_count} expected records (got {sum(got.values())})")
 
-                with TopicReader(broker.bootstrap, "large_trade_volume") as reader:
-                    records = reader.read_until(
-                        lambda records: latest_volume(records) == want_volume)
-                got_volume = latest_volume(records)
-                check(got_volume == want_volume,
-                      f"large_trade_volume (from the derived topic): the last update of each of "
-                      f"the {len(want_volume)} (symbol, minute) pairs has its count and exact sum",
-                      describe_difference(got_volume, want_volume))
-            except Exception:
-                print("fluxo run's log:\n" + fluxo_run.log(), flush=True)
-                raise
-            code = fluxo_run.stop()
-            check(code == 0, f"SIGTERM stops fluxo run with exit 0 (got {code})")
-            read = records_read(fluxo_run.log())
-            check(read == COUNT + 2 * large_count,
-                  f"the queries read all {COUNT} trades and twice the {large_count} large ones "
-                  f"(got {read})")
+            records = read_topic(broker.bootstrap, "large_trade_volume", exact=True,
+                                 until=lambda records: latest_volume(records) == want_volume)
+            got_volume = latest_volume(records)
+            check(got_volume == want_volume,
+                  f"large_trade_volume (from the derived topic): the last update of each of "
+                  f"the {len(want_volume)} (symbol, minute) pairs has its count and exact sum",
+                  describe_difference(got_volume, want_volume))
+        read = records_read(fluxo_run.log())
+        check(read == COUNT + 2 * large_count,
+              f"the queries read all {COUNT} trades and twice the {large_count} large ones "
+              f"(got {read})")
 
-        got = large_records(read_all(broker.bootstrap, "large_trades"))
+        got = large_records(read_topic(broker.bootstrap, "large_trades", idle_s=2.0, exact=True))
         check(got == want_large, "after the stop: large_trades still holds exactly those records")
-        got = commodity_records(read_all(broker.bootstrap, "large_commodity_trades"))
+        got = commodity_records(read_topic(broker.bootstrap, "large_commodity_trades", idle_s=2.0,
+                                           exact=True))
         check(got == want_commodity,
               "after the stop: large_commodity_trades still holds exactly those records")
 
 
 if __name__ == "__main__":
-    sys.exit(run_test(run))
+    sys.exit(main(run))

@@ -28,10 +28,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from example_helpers import (  # noqa: E402
-    TopicReader, check, datagen, declared_topics, describe_difference, example_sql, read_all,
-    read_input, records_read, run_test)
-from fluxo_process import FluxoRun  # noqa: E402
-from kafka_helpers import EmbeddedKafka  # noqa: E402
+    check, datagen, describe_difference, example_broker, main, read_input, read_topic,
+    records_read, running_example)
 
 COUNT = 37_000
 SEED = 20260519
@@ -83,14 +81,11 @@ def matches(got, want) -> bool:
 
 
 def run(fluxo: str) -> None:
-    sql = example_sql("trades_hourly_flink")
-    topics = declared_topics(sql)
-    check(topics == {"trades": 1, "trades_hourly": 1}, f"the example declares its topics: {topics}")
-    with EmbeddedKafka(fluxo, topics=topics) as broker:
+    with example_broker(fluxo, "trades_hourly_flink", {"trades": 1, "trades_hourly": 1}) as broker:
         datagen(fluxo, broker.bootstrap, "trades", "trades", COUNT, SEED,
                 "--late-ratio", LATE_RATIO, "--start-time", START_TIME)
         trades = []
-        for record in read_input(broker.bootstrap, "trades", COUNT):
+        for record in read_input(broker.bootstrap, "trades", COUNT, exact=True):
             v = record.value
             trades.append((v["symbol"], v["shares"], float(v["price"]), v["transaction_date"]))
         want, still_open, dropped, late_kept = expected_rows(trades)
@@ -101,29 +96,22 @@ def run(fluxo: str) -> None:
               {start for _, start in still_open} == {H0 + 2 * HOUR_MS},
               f"hours 00 and 01 close ({len(want)} rows), hour 02 stays open")
 
-        with FluxoRun(fluxo, sql, bootstrap=broker.bootstrap) as fluxo_run:
-            try:
-                fluxo_run.wait_for_log("running; stop with")
-                with TopicReader(broker.bootstrap, "trades_hourly") as reader:
-                    records = reader.read_count(len(want))
-                got = rows_of(records)
-                check(len(records) == len(want) and matches(got, want),
-                      f"trades_hourly: one row per symbol and closed hour ({len(want)}; got "
-                      f"{len(records)}) with the total shares and average price of the records "
-                      f"the watermark kept", describe_difference(got, want, same=same_row))
-                check(all(r.key is None for r in records), "the sink's records have no key")
-            except Exception:
-                print("fluxo run's log:\n" + fluxo_run.log(), flush=True)
-                raise
-            code = fluxo_run.stop()
-            check(code == 0, f"SIGTERM stops fluxo run with exit 0 (got {code})")
-            read = records_read(fluxo_run.log())
-            check(read == COUNT, f"the query read all {COUNT} trades (got {read})")
+        with running_example(fluxo, "trades_hourly_flink", broker.bootstrap) as fluxo_run:
+            records = read_topic(broker.bootstrap, "trades_hourly", until=len(want),
+                                 exact=True)
+            got = rows_of(records)
+            check(len(records) == len(want) and matches(got, want),
+                  f"trades_hourly: one row per symbol and closed hour ({len(want)}; got "
+                  f"{len(records)}) with the total shares and average price of the records "
+                  f"the watermark kept", describe_difference(got, want, same=same_row))
+            check(all(r.key is None for r in records), "the sink's records have no key")
+        read = records_read(fluxo_run.log())
+        check(read == COUNT, f"the query read all {COUNT} trades (got {read})")
 
-        records = read_all(broker.bootstrap, "trades_hourly")
+        records = read_topic(broker.bootstrap, "trades_hourly", idle_s=2.0, exact=True)
         check(len(records) == len(want) and matches(rows_of(records), want),
               "after the stop: still exactly the rows of hours 00 and 01, none for the open hour 02")
 
 
 if __name__ == "__main__":
-    sys.exit(run_test(run))
+    sys.exit(main(run))

@@ -36,12 +36,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from example_run_helpers import (EXAMPLES, TestFailure, check, declared_topics,  # noqa: E402
-                                 latest_by_key, main, read_topic, split_windowed_key,
-                                 wait_until)
-from kafka_helpers import EmbeddedKafka  # noqa: E402
+from example_helpers import (EXAMPLES, TestFailure, check, example_broker,  # noqa: E402
+                             example_path, latest_by_key, main, read_topic, wait_until,
+                             windowed_key)
 
-EXAMPLE = EXAMPLES / "webhooks.sql"
+EXAMPLE = example_path("webhooks")
 SCRIPT = EXAMPLES / "webhooks.sh"
 SECRET = "whsec_example_test"
 WINDOW_MS = 60_000
@@ -99,7 +98,7 @@ def upper_keys(value):
 
 
 def expected_failed(records):
-    return [(r.text_key, r.value["PAYLOAD"]["ID"], r.value["PAYLOAD"]["CUSTOMER"],
+    return [(r.key, r.value["PAYLOAD"]["ID"], r.value["PAYLOAD"]["CUSTOMER"],
              r.value["PAYLOAD"]["AMOUNT"] / 100, r.value["PAYLOAD"]["CURRENCY"].upper())
             for r in records
             if r.value["EVENT_TYPE"] == "payment.failed" and r.value["PAYLOAD"]["AMOUNT"] > 0]
@@ -112,7 +111,7 @@ def expected_counts(records):
 
 def got_counts(records):
     def window_key(record):
-        key, start = split_windowed_key(record.key)
+        key, start = windowed_key(record.raw_key)
         key = json.loads(key)
         return key["PROVIDER"], key["EVENT_TYPE"], start
     return {key: value["DELIVERY_COUNT"]
@@ -120,11 +119,9 @@ def got_counts(records):
 
 
 def run(fluxo: str) -> None:
-    topics = declared_topics(EXAMPLE)
-    check(topics == {"webhook_events": 1, "failed_payments": 1, "webhook_counts": 1},
-          f"the example declares its three topics with their partitions: {topics}")
-    with tempfile.TemporaryDirectory(prefix="fluxo-webhooks-") as work, \
-            EmbeddedKafka(fluxo, topics=topics) as broker:
+    with tempfile.TemporaryDirectory(prefix="fluxo-webhooks-") as work, example_broker(
+            fluxo, "webhooks",
+            {"webhook_events": 1, "failed_payments": 1, "webhook_counts": 1}) as broker:
         server = Server(fluxo, broker.bootstrap, Path(work) / "server.log")
         try:
             shell = subprocess.run([fluxo, "shell", "--server", server.url, "-f", str(EXAMPLE)],
@@ -154,14 +151,14 @@ def run(fluxo: str) -> None:
             want_events = [(e["delivery_id"], upper_keys({k: v for k, v in e.items()
                                                           if k != "delivery_id"}))
                            for e in events]
-            check([(r.text_key, r.value) for r in received] == want_events,
+            check([(r.key, r.value) for r in received] == want_events,
                   f"WEBHOOK_EVENTS holds exactly the {len(events)} signed events, in order, none "
                   f"of the refused ones (kafka-python: {len(received)} records)")
 
             want_failed = expected_failed(received)
             records = wait_until(lambda: read_topic(broker.bootstrap, "failed_payments"),
                                  lambda rs: len(rs) >= len(want_failed))
-            got_failed = [(r.text_key, r.value["PAYMENT_ID"], r.value["CUSTOMER"],
+            got_failed = [(r.key, r.value["PAYMENT_ID"], r.value["CUSTOMER"],
                            r.value["AMOUNT"], r.value["CURRENCY"]) for r in records]
             check(got_failed == want_failed and len(want_failed) == 4,
                   f"FAILED_PAYMENTS holds the {len(want_failed)} failed payments above 0, "

@@ -1,8 +1,9 @@
 """`fluxo run FILE.sql` as a subprocess for integration tests.
 
-``FluxoRun`` writes the SQL to a file, starts ``fluxo run`` against a broker, and stops it with
-SIGTERM (a clean stop: exit 0 expected) or SIGKILL (a crash). Its stderr goes to a file that
-``log()`` returns, for failure messages.
+``FluxoRun`` writes the SQL to a file (or runs a given .sql file as it is), starts ``fluxo run``
+against a broker, and stops it with SIGTERM (a clean stop: exit 0 expected) or SIGKILL (a crash).
+Its stderr goes to a file that ``log()`` returns, for failure messages; ``log()`` still returns
+it after the ``with`` block.
 
 Example::
 
@@ -23,25 +24,30 @@ from typing import Mapping, Sequence
 
 
 class FluxoRun:
-    """One ``fluxo run`` process. ``settings`` become ``--set key=value`` options."""
+    """One ``fluxo run`` process. ``sql``: the statements, or a Path to run that file itself.
+    ``settings`` become ``--set key=value`` options."""
 
     def __init__(
         self,
         fluxo: str | os.PathLike,
-        sql: str,
+        sql: str | Path,
         bootstrap: str,
         settings: Mapping[str, str] | None = None,
         extra_args: Sequence[str] = (),
     ) -> None:
         self.fluxo = str(fluxo)
         self._dir = tempfile.TemporaryDirectory(prefix="fluxo-run-")
-        self.sql_path = Path(self._dir.name) / "queries.sql"
-        self.sql_path.write_text(sql)
+        if isinstance(sql, Path):
+            self.sql_path = sql
+        else:
+            self.sql_path = Path(self._dir.name) / "queries.sql"
+            self.sql_path.write_text(sql)
         self.bootstrap = bootstrap
         self.settings = dict(settings or {})
         self.extra_args = list(extra_args)
         self._log_path = Path(self._dir.name) / "stderr.log"
         self.process: subprocess.Popen | None = None
+        self._final_log: str | None = None
 
     def start(self) -> "FluxoRun":
         command = [self.fluxo, "run", str(self.sql_path), "--bootstrap-servers", self.bootstrap]
@@ -68,6 +74,8 @@ class FluxoRun:
             time.sleep(0.1)
 
     def log(self) -> str:
+        if self._final_log is not None:
+            return self._final_log
         try:
             return self._log_path.read_text(errors="replace")
         except FileNotFoundError:
@@ -97,4 +105,5 @@ class FluxoRun:
 
     def __exit__(self, *exc_info: object) -> None:
         self.kill()
+        self._final_log = self.log()
         self._dir.cleanup()

@@ -10,9 +10,10 @@ Two kinds of broker, each a context manager that stops what it started:
 Clients, all from kafka-python (an implementation independent of Fluxo's librdkafka):
 
 - ``create_topic`` (admin client; real Kafka only, the mock cluster has no CreateTopics),
-- ``produce_json``: keyed records with JSON values,
-- ``consume_all``: every record of a topic from the beginning, until N records arrived or the
-  topic stayed idle, optionally with ``isolation_level="read_committed"``,
+- ``produce_json``: keyed records with JSON values (``None``: a tombstone),
+- ``consume_all``: every record of a topic from the beginning, until N records arrived, a
+  condition held, the topic stayed idle or its current end was reached, optionally with
+  ``isolation_level="read_committed"``,
 - ``kcat_consume``: the same through the ``kcat`` command-line client.
 
 Run the tests with the venv's interpreter (``.cache/test-venv/bin/python``), which has
@@ -38,7 +39,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 KAFKA_BROKER_SCRIPT = REPO_ROOT / "scripts" / "kafka-broker.sh"
@@ -245,12 +246,14 @@ class RealKafka:
 
 @dataclasses.dataclass
 class Record:
-    """One consumed record. ``value`` is the decoded JSON when it parses, else the raw bytes."""
+    """One consumed record. ``value`` is the decoded JSON when it parses, else the raw bytes.
+    ``raw_key`` keeps the key's bytes (a windowed key ends with 8 bytes of window start)."""
 
     topic: str
     partition: int
     offset: int
     key: str | None
+    raw_key: bytes | None
     value: Any
     raw_value: bytes | None
     timestamp_ms: int
@@ -298,7 +301,8 @@ def produce_json(
     acks: str | int = "all",
     **producer_config: Any,
 ) -> int:
-    """Produce ``(key, value)`` pairs with kafka-python: key as UTF-8, value as JSON.
+    """Produce ``(key, value)`` pairs with kafka-python: key as UTF-8, value as JSON (``None``:
+    no value bytes, a tombstone).
 
     Waits until every record is acknowledged (raises on the first failure); returns the count.
     Extra keyword arguments go to ``KafkaProducer`` (e.g. ``linger_ms=5``).
@@ -309,7 +313,8 @@ def produce_json(
         bootstrap_servers=bootstrap,
         acks=acks,
         key_serializer=lambda k: None if k is None else k.encode(),
-        value_serializer=lambda v: json.dumps(v, separators=(",", ":")).encode(),
+        value_serializer=lambda v: (
+            None if v is None else json.dumps(v, separators=(",", ":")).encode()),
         **producer_config,
     )
     try:
@@ -326,16 +331,21 @@ def consume_all(
     bootstrap: str,
     topic: str,
     expected: int | None = None,
-    idle_timeout_s: float = 5.0,
+    idle_timeout_s: float | None = 5.0,
     timeout_s: float = 60.0,
     isolation_level: str = "read_uncommitted",
+    until: Callable[[list[Record]], bool] | None = None,
+    to_end: bool = False,
+    parse_float: Callable[[str], Any] | None = None,
 ) -> list[Record]:
     """Read a topic from the beginning of every partition with kafka-python (no consumer group).
 
-    Stops when ``expected`` records have arrived, when no record arrived for ``idle_timeout_s``
-    (after the first one, or from the start when ``expected`` is None), or after ``timeout_s``
-    in all. Returns the records in arrival order; callers check the count themselves.
-    ``isolation_level="read_committed"`` hides aborted and still-open transactions' records.
+    Stops when ``expected`` records have arrived, when ``until(records)`` holds, when no record
+    arrived for ``idle_timeout_s`` (None: never), or after ``timeout_s`` in all. With ``to_end``
+    it reads up to each partition's end offset as it was when reading began, and raises
+    TimeoutError when ``timeout_s`` passes first. Returns the records in arrival order; callers
+    check the count themselves. ``isolation_level="read_committed"`` hides aborted and
+    still-open transactions' records. ``parse_float`` goes to ``json.loads`` (e.g. ``Decimal``).
     """
     from kafka import KafkaConsumer, TopicPartition
 
@@ -357,17 +367,25 @@ def consume_all(
         assigned = [TopicPartition(topic, p) for p in sorted(partitions)]
         consumer.assign(assigned)
         consumer.seek_to_beginning(*assigned)
+        ends = consumer.end_offsets(assigned) if to_end else None
 
         records: list[Record] = []
         last_arrival = time.monotonic()
         while expected is None or len(records) < expected:
+            if until is not None and until(records):
+                break
+            if ends is not None and all(consumer.position(tp) >= ends[tp] for tp in assigned):
+                break
             now = time.monotonic()
-            if now > deadline or now - last_arrival > idle_timeout_s:
+            if now > deadline and ends is not None:
+                raise TimeoutError(f"reading {topic} did not reach its end offsets {ends}")
+            idle = idle_timeout_s is not None and now - last_arrival > idle_timeout_s
+            if now > deadline or idle:
                 break
             batch = consumer.poll(timeout_ms=200)
             for messages in batch.values():
                 for m in messages:
-                    records.append(_to_record(m))
+                    records.append(_to_record(m, parse_float))
             if batch:
                 last_arrival = time.monotonic()
         return records
@@ -375,11 +393,11 @@ def consume_all(
         consumer.close()
 
 
-def _to_record(message: Any) -> Record:
+def _to_record(message: Any, parse_float: Callable[[str], Any] | None = None) -> Record:
     value: Any = message.value
     if message.value is not None:
         try:
-            value = json.loads(message.value)
+            value = json.loads(message.value, parse_float=parse_float)
         except ValueError:
             value = message.value
     return Record(
@@ -387,6 +405,7 @@ def _to_record(message: Any) -> Record:
         partition=message.partition,
         offset=message.offset,
         key=None if message.key is None else message.key.decode(errors="replace"),
+        raw_key=message.key,
         value=value,
         raw_value=message.value,
         timestamp_ms=message.timestamp,
