@@ -52,8 +52,10 @@ TopicClientTimes TimedTopicClient::Times() const {
   return times;
 }
 
-void TimedTopicClient::CreateTopic(const std::string& topic, int32_t partitions) {
-  inner_->CreateTopic(topic, partitions);
+void TimedTopicClient::CreateTopic(const std::string& topic,
+                                   int32_t partitions,
+                                   const runtime::TopicConfig& config) {
+  inner_->CreateTopic(topic, partitions, config);
 }
 
 bool TimedTopicClient::TopicExists(const std::string& topic) const {

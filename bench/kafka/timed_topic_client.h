@@ -35,7 +35,9 @@ class TimedTopicClient final : public runtime::TopicClient {
   /// The totals so far.
   TopicClientTimes Times() const;
 
-  void CreateTopic(const std::string& topic, int32_t partitions) override;
+  void CreateTopic(const std::string& topic,
+                   int32_t partitions,
+                   const runtime::TopicConfig& config = {}) override;
   bool TopicExists(const std::string& topic) const override;
   int32_t PartitionCount(const std::string& topic) const override;
   void DeleteTopic(const std::string& topic) override;

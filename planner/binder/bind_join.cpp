@@ -179,6 +179,8 @@ BoundCondition BindCondition(const ast::Join& join,
   bound.join.type = JoinTypeOf(join.type);
   bound.join.left_key = ExpressionBinder(left_scope, catalog, functions).Bind(left_expression);
   bound.join.right_key = ExpressionBinder(right_scope, catalog, functions).Bind(right_expression);
+  bound.join.left_keyed = left_is_key;
+  bound.join.right_keyed = right_is_key;
   bound.sides = JoinSides{&left_expression,
                           &right_expression,
                           flipped,

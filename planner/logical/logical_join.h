@@ -51,7 +51,8 @@ struct LogicalJoinInput {
 /// first source's side rows (first join) or the previous join's rows, the right input is the
 /// next source's side rows. The joined row is the join key, then the left input's columns
 /// (without the previous join's key), then the right input's columns. A row whose key is not
-/// a column of its source is keyed by the key expression, as ksqlDB's repartition would.
+/// a column of its source is keyed by the key expression: through a repartition topic when
+/// the query runs on Kafka (RepartitionStep), in-process otherwise.
 struct LogicalJoin {
   JoinType type = JoinType::kInner;
   JoinKind kind = JoinKind::kStreamStream;
@@ -60,6 +61,10 @@ struct LogicalJoin {
   expr::BoundExpressionPtr right_key;  ///< Over the right input's rows.
   size_t left_skip = 0;  ///< Leading columns of the left input not copied: 1 (a join's key).
   LogicalSchema schema;  ///< The joined rows; column 0 is the key column.
+  /// The side reads its source's only key column, so that its rows need no re-keying: when
+  /// false, a stream source's rows go through a repartition topic on Kafka (JoinInputStep).
+  bool left_keyed = true;
+  bool right_keyed = true;
 };
 
 }  // namespace fluxo::planner

@@ -75,7 +75,19 @@ void PlanJoins(const LogicalPlan& logical, const std::string& query_id, Physical
     const std::string prefix = query_id + (i == 0 ? ".Left" : ".Right" + std::to_string(i));
     plan.join_inputs.push_back(
         {SourceStep{prefix + "Source", input.source},
-         SelectStep{prefix + "Prepare", input.columns, input.schema, input.source.schema}});
+         SelectStep{prefix + "Prepare", input.columns, input.schema, input.source.schema},
+         std::nullopt});
+    // The join reading this input, and whether the input is its left or its right side.
+    const LogicalJoin& join = logical.joins[i == 0 ? 0 : i - 1];
+    const bool keyed = i == 0 ? join.left_keyed : join.right_keyed;
+    if (!keyed && input.source.type == SourceType::kStream) {
+      const std::string join_name = i <= 1 ? "Join" : "Join" + std::to_string(i);
+      plan.join_inputs.back().repartition =
+          RepartitionStep{prefix + "Repartition",
+                          join_name + (i == 0 ? "-left" : "-right"),
+                          i == 0 ? join.left_key : join.right_key,
+                          input.schema};
+    }
   }
   for (size_t i = 0; i < logical.joins.size(); ++i) {
     const LogicalJoin& join = logical.joins[i];

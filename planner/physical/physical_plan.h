@@ -71,11 +71,24 @@ struct MaterializeStep {
   bool windowed = false;    ///< The result's keys carry windows.
 };
 
+/// Re-keys rows by `key` for the step after it (a join whose key is not the source's key).
+/// When the query runs on Kafka with a service id, the rows go to the internal topic
+/// `<service.id>-<query id>-<name>-repartition`, keyed by the new key, and the query reads
+/// them back as one more input; otherwise the next step reads them in-process.
+struct RepartitionStep {
+  std::string operator_id;       ///< "<query id>.LeftRepartition", "<query id>.Right1Repartition".
+  std::string name;              ///< In the topic name, as ksqlDB names it: "Join-left", ...
+  expr::BoundExpressionPtr key;  ///< Over the rows (`schema`).
+  LogicalSchema schema;          ///< The rows written and read back.
+};
+
 /// Reads one source of a join query and turns its rows into the side rows of the join
 /// (LogicalJoinInput).
 struct JoinInputStep {
   SourceStep source;
   SelectStep prepare;
+  /// A stream whose join key is not its key: its side rows are re-keyed by the join key.
+  std::optional<RepartitionStep> repartition;
 };
 
 /// One join of a join query (LogicalJoin), with its state stores named from `operator_id`

@@ -24,7 +24,7 @@ std::string Changelog::OffsetsTopic(const std::string& service_id, const std::st
 
 void Changelog::EnsureTopic(const std::string& topic) {
   if (created_.count(topic) == 0) {
-    EnsureServiceTopic(topics_, topic);
+    EnsureServiceTopic(topics_, topic, ChangelogTopicConfig());
     created_.insert(topic);
   }
 }

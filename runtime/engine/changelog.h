@@ -15,7 +15,11 @@ namespace fluxo::engine {
 /// A persistent query's state on Kafka: a changelog topic per store
 /// (`<service.id>-<query id>-<store>-changelog`, one partition, the store's stored keys and
 /// values, a delete as a tombstone) and one for its commits
-/// (`<service.id>-<query id>-offsets-changelog`: the statement and the next input offsets).
+/// (`<service.id>-<query id>-offsets-changelog`: the statement and the next input offsets,
+/// keyed `statement` and `offset:<topic>:<partition>`). All are created compacted
+/// (ChangelogTopicConfig): a restore reads only the last record of each key (Restore applies
+/// a store's records in order, so the last one wins; ReadCommitted keeps each key's last
+/// value), which is what compaction keeps.
 /// Each commit publishes the entries the state instance flushed, then the offsets, so that a
 /// query whose local state is gone (a new machine, a wiped `state.dir`) rebuilds it from the
 /// changelogs and resumes from the offsets committed with it (at least once).

@@ -11,6 +11,14 @@ namespace {
 
 constexpr int32_t kPartition = 0;
 
+/// Every command matters, however old (a restart replays them all): never deleted, never
+/// compacted (ksqlDB's command topic has the same configs).
+const runtime::TopicConfig& CommandTopicConfig() {
+  static const runtime::TopicConfig kConfig = {{"cleanup.policy", "delete"},
+                                               {"retention.ms", "-1"}};
+  return kConfig;
+}
+
 std::string Encode(const Command& command) {
   nlohmann::json json;
   json["statement"] = command.statement;
@@ -22,7 +30,7 @@ std::string Encode(const Command& command) {
 
 CommandTopic::CommandTopic(runtime::TopicClient& topics, const std::string& service_id)
     : topics_(topics), topic_(TopicName(service_id)) {
-  EnsureServiceTopic(topics_, topic_);
+  EnsureServiceTopic(topics_, topic_, CommandTopicConfig());
 }
 
 std::string CommandTopic::TopicName(const std::string& service_id) {

@@ -38,7 +38,11 @@ PersistentQuery::PersistentQuery(planner::PhysicalPlan plan,
 
 void PersistentQuery::Start() {
   reader_ = topics_.NewReader();
-  pipeline_ = runtime::Pipeline::Build(plan_, output(), processing_log_, *state_);
+  if (options_.changelog_service_id.has_value() && repartitions_.empty()) {
+    // On Kafka, a join input re-keyed by its join key goes through a repartition topic.
+    repartitions_ = EnsureRepartitionTopics(plan_, topics_, *options_.changelog_service_id);
+  }
+  pipeline_ = runtime::Pipeline::Build(plan_, output(), processing_log_, *state_, repartitions_);
   if (options_.changelog_service_id.has_value()) {
     changelog_ = std::make_unique<Changelog>(output(), *options_.changelog_service_id, id());
     const bool restored = writer_ != nullptr && ReconcileWithKafka();
@@ -54,6 +58,8 @@ void PersistentQuery::Start() {
     }
   }
   InitializeOffsets(options_.from_end);
+  repartition_progress_.Start(
+      *pipeline_, topics_, *state_, /*skip_uncommitted=*/writer_ == nullptr);
 }
 
 bool PersistentQuery::ReconcileWithKafka() {
@@ -74,7 +80,7 @@ bool PersistentQuery::ReconcileWithKafka() {
   pipeline_.reset();
   state_.reset();
   state_ = options_.reopen_state(/*wipe=*/true);
-  pipeline_ = runtime::Pipeline::Build(plan_, output(), processing_log_, *state_);
+  pipeline_ = runtime::Pipeline::Build(plan_, output(), processing_log_, *state_, repartitions_);
   changelog_->Restore(*state_, statement_);
   return true;
 }
@@ -91,8 +97,11 @@ void PersistentQuery::InitializeOffsets(bool from_end) {
       const std::optional<std::string> committed =
           state_->ReadMetadata(OffsetMetadataKey(topic, partition));
       if (!committed.has_value()) {
-        // A restart (after an aborted transaction) starts where the first start did.
-        const auto initial = initial_offsets_.try_emplace({topic, partition}, from_end ? end : 0);
+        // A restart (after an aborted transaction) starts where the first start did. A
+        // repartition topic is read from its end: what it holds was written by runs that
+        // committed nothing, and their source records are read again.
+        const bool at_end = from_end || pipeline_->IsRepartitionTopic(topic);
+        const auto initial = initial_offsets_.try_emplace({topic, partition}, at_end ? end : 0);
         next_offsets_[{topic, partition}] = initial.first->second;
         continue;
       }
@@ -144,6 +153,7 @@ void PersistentQuery::Commit() {
     offsets.emplace_back(OffsetMetadataKey(partition.first, partition.second),
                          std::to_string(offset));
   }
+  repartition_progress_.AddCommitMetadata(topics_, offsets);
   state_->Flush(offsets);
   if (changelog_ != nullptr && writer_ == nullptr) {
     offsets.emplace_back(std::string(kStatementMetadataKey), statement_);
@@ -199,11 +209,33 @@ size_t PersistentQuery::Poll() {
   return WithTransactions([this] { return PollOnce(); });
 }
 
+size_t PersistentQuery::PollInputs(const std::vector<std::string>& topics) {
+  return topics.size() == 1 ? PollTopic(topics.front()) : PollTopics(topics);
+}
+
 size_t PersistentQuery::PollOnce() {
-  const std::vector<std::string>& topics = pipeline_->topics();
-  const size_t read = topics.size() == 1 ? PollTopic(topics.front()) : PollTopics(topics);
-  records_read_ += read;
-  uncommitted_ = uncommitted_ || read > 0;
+  size_t upstream = 0;
+  bool committed = false;
+  if (!pipeline_->upstream_topics().empty()) {
+    // The sources re-keyed through repartition topics first, so that the topics hold their
+    // rows when the inputs after them are read in timestamp order.
+    upstream = PollInputs(pipeline_->upstream_topics());
+    if (upstream > 0 && writer_ != nullptr) {
+      // Under exactly_once_v2 a transaction's records are readable once it commits.
+      Commit();
+      uncommitted_ = false;
+      committed = true;
+      last_commit_ = std::chrono::steady_clock::now();
+    } else if (upstream > 0) {
+      output().AwaitSent();
+      uncommitted_ = true;
+    }
+  }
+  const size_t downstream = PollInputs(pipeline_->downstream_topics());
+  const size_t read = upstream + downstream;
+  records_read_ += read - read_back_;  // Source records only.
+  read_back_ = 0;
+  uncommitted_ = uncommitted_ || downstream > 0;
   const auto now = std::chrono::steady_clock::now();
   committed_last_poll_ =
       uncommitted_ &&
@@ -213,6 +245,7 @@ size_t PersistentQuery::PollOnce() {
     uncommitted_ = false;
     last_commit_ = now;
   }
+  committed_last_poll_ = committed_last_poll_ || committed;
   return read;
 }
 
@@ -242,13 +275,15 @@ size_t PersistentQuery::PollTopic(const std::string& topic) {
     const int32_t partition = (first_partition_ + turn) % partitions;
     int64_t& next = next_offsets_[{topic, partition}];  // Starts at 0: earliest, as QTT runs.
     for (int batch = 0; batch < kBatchesPerTurn; ++batch) {
-      reader_->FetchInto(topic, partition, next, kBatchSize, fetched_);
+      Fetch(topic, partition, next, fetched_);
       if (fetched_.empty()) {
         break;
       }
       next = fetched_.back().offset + 1;
       read += fetched_.size();
       pipeline_->Push(topic, fetched_);
+      read_back_ +=
+          repartition_progress_.Processed(topic, partition, fetched_.begin(), fetched_.end());
       if (CommitDueMidTurn()) {
         first_partition_ = (partition + 1) % partitions;
         return read;
@@ -276,15 +311,17 @@ size_t PersistentQuery::PollTopics(const std::vector<std::string>& topics) {
     }
   }
   size_t read = 0;
+  bool waiting = false;  // For records this run wrote to a repartition topic.
   // Returns false when the partition has nothing left to read.
   const auto refill = [&](Partition& source) {
     if (source.next < source.records.size()) {
       return true;
     }
     int64_t& next = next_offsets_[{*source.topic, source.partition}];
-    reader_->FetchInto(*source.topic, source.partition, next, kBatchSize, source.records);
+    Fetch(*source.topic, source.partition, next, source.records);
     source.next = 0;
     if (source.records.empty()) {
+      waiting = waiting || AwaitsRepartition(*source.topic, source.partition);
       return false;
     }
     next = source.records.back().offset + 1;
@@ -293,8 +330,10 @@ size_t PersistentQuery::PollTopics(const std::vector<std::string>& topics) {
   };
   std::vector<runtime::TopicRecord> run;
   while (true) {
-    if (read >= kBatchSize * kBatchesPerTurn || (read > 0 && CommitDueMidTurn())) {
-      // This turn is over: what was fetched but not processed is fetched again next turn.
+    if (read >= kBatchSize * kBatchesPerTurn || (read > 0 && CommitDueMidTurn()) || waiting) {
+      // This turn is over: what was fetched but not processed is fetched again next turn. A
+      // repartition topic whose records are not readable yet holds up the other inputs, which
+      // may hold newer records.
       for (const Partition& source : partitions) {
         if (source.next < source.records.size()) {
           next_offsets_[{*source.topic, source.partition}] = source.records[source.next].offset;
@@ -309,6 +348,9 @@ size_t PersistentQuery::PollTopics(const std::vector<std::string>& topics) {
                                                          oldest->records[oldest->next].timestamp)) {
         oldest = &candidate;
       }
+    }
+    if (waiting) {
+      continue;
     }
     if (oldest == nullptr) {
       return read;
@@ -326,7 +368,24 @@ size_t PersistentQuery::PollTopics(const std::vector<std::string>& topics) {
     } while (oldest->next < oldest->records.size() &&
              oldest->records[oldest->next].timestamp <= limit);
     pipeline_->Push(*oldest->topic, run);
+    read_back_ +=
+        repartition_progress_.Processed(*oldest->topic, oldest->partition, run.begin(), run.end());
   }
+}
+
+void PersistentQuery::Fetch(const std::string& topic,
+                            int32_t partition,
+                            int64_t& next,
+                            std::vector<runtime::TopicRecord>& records) {
+  next = repartition_progress_.FetchOffset(topic, partition, next);
+  reader_->FetchInto(topic, partition, next, kBatchSize, records);
+  repartition_progress_.Fetched(topic, partition, records);
+}
+
+bool PersistentQuery::AwaitsRepartition(const std::string& topic, int32_t partition) const {
+  return pipeline_->IsRepartitionTopic(topic) &&
+         repartition_progress_.InFlight(
+             topic, partition, pipeline_->RepartitionWritten(topic, partition));
 }
 
 }  // namespace fluxo::engine

@@ -15,6 +15,7 @@
 #include "runtime/core/processing_log.h"
 #include "runtime/engine/changelog.h"
 #include "runtime/engine/exactly_once_commit.h"
+#include "runtime/engine/repartition_progress.h"
 #include "runtime/operators/pipeline.h"
 #include "runtime/state/state_instance.h"
 #include "runtime/topic/topic_client.h"
@@ -151,10 +152,21 @@ class PersistentQuery {
 
   /// True under exactly_once_v2 when commit.interval.ms has passed since the last commit.
   bool CommitDueMidTurn() const;
+  /// Reads `topics`: PollTopic for one, else PollTopics.
+  size_t PollInputs(const std::vector<std::string>& topics);
   /// Reads one source topic (a query with one input).
   size_t PollTopic(const std::string& topic);
-  /// Reads several source topics (a join query), in timestamp order across them.
+  /// Reads several source topics (a join query), in timestamp order across them. Stops early
+  /// when a repartition topic's records that this run wrote are not readable yet.
   size_t PollTopics(const std::vector<std::string>& topics);
+  /// Fetches a batch of a partition from `next` into `records`; moves `next` past the
+  /// repartition records to skip.
+  void Fetch(const std::string& topic,
+             int32_t partition,
+             int64_t& next,
+             std::vector<runtime::TopicRecord>& records);
+  /// True when a repartition partition holds records this run wrote that it has not read.
+  bool AwaitsRepartition(const std::string& topic, int32_t partition) const;
 
   planner::PhysicalPlan plan_;
   std::string statement_;
@@ -169,6 +181,9 @@ class PersistentQuery {
   std::unique_ptr<state::StateInstance> state_;
   std::unique_ptr<runtime::TopicReader> reader_;  ///< Its own consumer on Kafka.
   std::unique_ptr<runtime::Pipeline> pipeline_;
+  /// The topics join inputs are re-keyed through (with a service id only).
+  runtime::RepartitionTopics repartitions_;
+  RepartitionProgress repartition_progress_;
   std::map<std::pair<std::string, int32_t>, int64_t> next_offsets_;  ///< Per topic partition.
   /// Where partitions without a committed offset started (kept for a restart).
   std::map<std::pair<std::string, int32_t>, int64_t> initial_offsets_;
@@ -181,6 +196,7 @@ class PersistentQuery {
   bool committed_last_poll_ = false;
   std::chrono::steady_clock::time_point last_commit_ = std::chrono::steady_clock::now();
   uint64_t records_read_ = 0;
+  size_t read_back_ = 0;  ///< Repartition records processed in this Poll.
   uint64_t commits_ = 0;
   double commit_time_ms_ = 0;
 };

@@ -14,12 +14,14 @@ constexpr size_t kBatchSize = 4096;
 
 }  // namespace
 
-void EnsureServiceTopic(runtime::TopicClient& topics, const std::string& topic) {
+void EnsureServiceTopic(runtime::TopicClient& topics,
+                        const std::string& topic,
+                        const runtime::TopicConfig& config) {
   if (topics.TopicExists(topic)) {
     return;
   }
   try {
-    topics.CreateTopic(topic, 1);
+    topics.CreateTopic(topic, 1, config);
   } catch (const Error&) {
     if (!topics.TopicExists(topic)) {
       throw;
@@ -28,6 +30,11 @@ void EnsureServiceTopic(runtime::TopicClient& topics, const std::string& topic) 
             "Topic " + topic + " was created with " + std::to_string(topics.PartitionCount(topic)) +
                 " partitions (the broker auto-creates topics); only partition 0 is used");
   }
+}
+
+const runtime::TopicConfig& ChangelogTopicConfig() {
+  static const runtime::TopicConfig kConfig = {{"cleanup.policy", "compact"}};
+  return kConfig;
 }
 
 std::vector<runtime::TopicRecord> ReadServiceTopic(const runtime::TopicClient& topics,

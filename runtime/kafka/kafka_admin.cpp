@@ -52,6 +52,7 @@ rd_kafka_resp_err_t TopicResultError(const rd_kafka_topic_result_t* const* resul
 bool CreateTopicWithAdmin(rd_kafka_t* handle,
                           const std::string& topic,
                           int32_t partitions,
+                          const TopicConfig& config,
                           int timeout_ms) {
   const std::string what = "Cannot create topic '" + topic + "'";
   std::array<char, 512> error_text{};
@@ -62,6 +63,14 @@ bool CreateTopicWithAdmin(rd_kafka_t* handle,
                                               error_text.size()));
   if (new_topic == nullptr) {
     throw Error(ErrorKind::kIo, what + ": " + error_text.data());
+  }
+  for (const auto& [name, value] : config) {
+    const rd_kafka_resp_err_t err =
+        rd_kafka_NewTopic_set_config(new_topic.get(), name.c_str(), value.c_str());
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      throw Error(ErrorKind::kIo,
+                  what + ": bad topic config " + name + "=" + value + ": " + rd_kafka_err2str(err));
+    }
   }
   QueuePtr queue(rd_kafka_queue_new(handle));
   AdminOptionsPtr options = NewOptions(handle, RD_KAFKA_ADMIN_OP_CREATETOPICS, timeout_ms);

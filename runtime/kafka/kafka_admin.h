@@ -4,16 +4,18 @@
 #include <string>
 
 #include "runtime/kafka/rdkafka_handles.h"
+#include "runtime/topic/topic_client.h"
 
 namespace fluxo::runtime::kafka {
 
-/// Asks the cluster behind `handle` to create `topic` through the Admin API (replication factor:
-/// the broker's default). Returns false when the topic already exists; throws kIo with
-/// librdkafka's error text for any other failure, including a broker that does not serve
-/// CreateTopics (librdkafka's mock cluster).
+/// Asks the cluster behind `handle` to create `topic` through the Admin API with the topic
+/// configs `config` (replication factor: the broker's default). Returns false when the topic
+/// already exists; throws kIo with librdkafka's error text for any other failure, including a
+/// broker that does not serve CreateTopics (librdkafka's mock cluster).
 bool CreateTopicWithAdmin(rd_kafka_t* handle,
                           const std::string& topic,
                           int32_t partitions,
+                          const TopicConfig& config,
                           int timeout_ms);
 
 /// True when the cluster names a controller among its brokers. librdkafka's mock cluster does

@@ -1,6 +1,7 @@
 #include "runtime/kafka/kafka_topic_client.h"
 
 #include <chrono>
+#include <thread>
 #include <utility>
 
 #include "runtime/core/log.h"
@@ -118,7 +119,9 @@ int32_t KafkaTopicClient::RequirePartition(const std::string& topic, int32_t par
   return *count;
 }
 
-void KafkaTopicClient::CreateTopic(const std::string& topic, int32_t partitions) {
+void KafkaTopicClient::CreateTopic(const std::string& topic,
+                                   int32_t partitions,
+                                   const TopicConfig& config) {
   auto check_existing = [&](int32_t existing) {
     if (existing != partitions) {
       throw Error(ErrorKind::kIo,
@@ -126,15 +129,21 @@ void KafkaTopicClient::CreateTopic(const std::string& topic, int32_t partitions)
                       " partitions, not " + std::to_string(partitions));
     }
   };
+  {
+    // Ask the cluster, not the cache: the topic may have been deleted or recreated by others.
+    const std::lock_guard lock(cache_mutex_);
+    partition_counts_.erase(topic);
+  }
   if (const std::optional<int32_t> existing = FindPartitionCount(topic)) {
     check_existing(*existing);
     return;
   }
   if (embedded_ != nullptr) {
+    // The mock broker keeps no topic configs: `config` cannot apply (docs/OPERATIONS.md).
     embedded_->CreateTopic(topic, partitions);
   } else if (!ClusterHasController(producer_.get(), timeouts_.request_ms)) {
     // A broker without a controller (librdkafka's mock broker as `fluxo kafka`) cannot serve
-    // CreateTopics, but auto-creates topics with its default partition count.
+    // CreateTopics, but auto-creates topics with its default partition count (and no configs).
     const std::optional<int32_t> created =
         RequestTopicAutoCreation(properties_, topic, timeouts_.request_ms);
     if (!created.has_value()) {
@@ -152,15 +161,54 @@ void KafkaTopicClient::CreateTopic(const std::string& topic, int32_t partitions)
                       " (with the embedded broker, create it beforehand: fluxo kafka --topic " +
                       topic + ":" + std::to_string(partitions) + ")");
     }
-  } else if (!CreateTopicWithAdmin(producer_.get(), topic, partitions, timeouts_.request_ms)) {
+  } else if (!CreateTopicWithAdmin(
+                 producer_.get(), topic, partitions, config, timeouts_.request_ms)) {
     // Created meanwhile by someone else: compare with what they created.
-    const std::optional<int32_t> existing = FindPartitionCount(topic);
-    FLUXO_CHECK(existing.has_value(), "a topic reported as existing is in the metadata");
+    const std::optional<int32_t> existing = AwaitTopicMetadata(topic, std::nullopt);
+    if (!existing.has_value()) {
+      throw Error(ErrorKind::kIo,
+                  "Topic '" + topic + "' exists but is not in the cluster's metadata after " +
+                      std::to_string(timeouts_.request_ms) + " ms");
+    }
     check_existing(*existing);
+    const std::lock_guard lock(cache_mutex_);
+    partition_counts_[topic] = *existing;
     return;
+  } else {
+    // A broker answers CreateTopics before every broker's metadata has the topic: wait until
+    // it shows with its partitions, so that the next metadata request (TopicExists, another
+    // client's PartitionCount) sees it.
+    const std::optional<int32_t> shown = AwaitTopicMetadata(topic, partitions);
+    if (shown != partitions) {
+      throw Error(ErrorKind::kIo,
+                  "Topic '" + topic + "' was created but its " + std::to_string(partitions) +
+                      " partitions are not in the cluster's metadata after " +
+                      std::to_string(timeouts_.request_ms) + " ms" +
+                      (shown.has_value() ? " (it shows " + std::to_string(*shown) + ")" : ""));
+    }
   }
   const std::lock_guard lock(cache_mutex_);
   partition_counts_[topic] = partitions;
+}
+
+std::optional<int32_t> KafkaTopicClient::AwaitTopicMetadata(
+    const std::string& topic, std::optional<int32_t> partitions) const {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(timeouts_.request_ms);
+  std::optional<int32_t> shown;
+  while (true) {
+    const std::map<std::string, int32_t> counts = TopicPartitionCounts();
+    if (const auto found = counts.find(topic); found != counts.end()) {
+      shown = found->second;
+      if (!partitions.has_value() || *shown == *partitions) {
+        return shown;
+      }
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      return shown;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(kPollMs));
+  }
 }
 
 bool KafkaTopicClient::TopicExists(const std::string& topic) const {

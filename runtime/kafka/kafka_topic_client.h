@@ -41,7 +41,13 @@ class KafkaTopicClient final : public TopicClient {
   KafkaTopicClient(const KafkaTopicClient&) = delete;
   KafkaTopicClient& operator=(const KafkaTopicClient&) = delete;
 
-  void CreateTopic(const std::string& topic, int32_t partitions) override;
+  /// Through the Admin API with `config`; returns once the cluster's metadata shows the topic
+  /// with its partitions (at most request_ms later; kIo otherwise). With the embedded broker or
+  /// a broker that only auto-creates topics (`fluxo kafka`), `config` cannot apply: the topic
+  /// gets the broker's defaults.
+  void CreateTopic(const std::string& topic,
+                   int32_t partitions,
+                   const TopicConfig& config = {}) override;
   bool TopicExists(const std::string& topic) const override;
   /// Cached after the first answer (partitions added by others later are not seen).
   int32_t PartitionCount(const std::string& topic) const override;
@@ -80,6 +86,11 @@ class KafkaTopicClient final : public TopicClient {
  private:
   /// The topic partition counts the cluster reports (topics in error left out).
   std::map<std::string, int32_t> TopicPartitionCounts() const;
+  /// Asks the cluster's metadata for `topic` until it shows (with `partitions` partitions, when
+  /// given), for at most request_ms; returns the partition count it last showed (nullopt:
+  /// never shown). Bypasses the cache.
+  std::optional<int32_t> AwaitTopicMetadata(const std::string& topic,
+                                            std::optional<int32_t> partitions) const;
   /// The partition count of `topic`, from the cache or the cluster; nullopt when it is missing.
   std::optional<int32_t> FindPartitionCount(const std::string& topic) const;
   /// As FindPartitionCount, but throws kIo for a missing topic or a partition out of range.

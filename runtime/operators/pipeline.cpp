@@ -8,6 +8,8 @@
 #include "runtime/operators/filter_operator.h"
 #include "runtime/operators/join_operator.h"
 #include "runtime/operators/materialize_operator.h"
+#include "runtime/operators/repartition_reader.h"
+#include "runtime/operators/repartition_writer.h"
 #include "runtime/operators/select_operator.h"
 #include "runtime/operators/session_aggregate_operator.h"
 #include "runtime/operators/sink_operator.h"
@@ -55,10 +57,13 @@ std::unique_ptr<Operator> MakeJoinOperator(const planner::JoinStep& step,
 
 }  // namespace
 
+Pipeline::~Pipeline() = default;
+
 std::unique_ptr<Pipeline> Pipeline::Build(const planner::PhysicalPlan& plan,
                                           TopicClient& topics,
                                           ProcessingLog& processing_log,
-                                          state::StateInstance& state) {
+                                          state::StateInstance& state,
+                                          const RepartitionTopics& repartitions) {
   std::unique_ptr<Pipeline> pipeline(new Pipeline());
   const OperatorContext context{
       plan.query_id, plan.source.source.topic, &processing_log, &state, &pipeline->counters_};
@@ -100,6 +105,7 @@ std::unique_ptr<Pipeline> Pipeline::Build(const planner::PhysicalPlan& plan,
     if (const auto read = SourceColumnsRead(plan, 0)) {
       pipeline->inputs_.back().reader->IgnoreUnusedColumns(*read);
     }
+    pipeline->SplitTopics();
     return pipeline;
   }
   // A join query: each source's rows become side rows, fed to the left input of the first
@@ -111,21 +117,72 @@ std::unique_ptr<Pipeline> Pipeline::Build(const planner::PhysicalPlan& plan,
     std::vector<std::unique_ptr<Operator>> input_chain;
     input_chain.push_back(
         std::make_unique<SelectOperator>(input.prepare, /*rekeys=*/false, input_context));
+    // Through a repartition topic: the source's side rows end in the topic, and the topic's
+    // rows go on to the join.
+    const auto repartition = input.repartition.has_value()
+                                 ? repartitions.find(input.repartition->operator_id)
+                                 : repartitions.end();
+    RepartitionWriter* writer = nullptr;
+    std::vector<std::unique_ptr<Operator>> join_chain;
+    if (repartition != repartitions.end()) {
+      auto written = std::make_unique<RepartitionWriter>(
+          *input.repartition, repartition->second.name, repartition->second.partitions, topics);
+      writer = written.get();
+      input_chain.push_back(std::move(written));
+    }
+    std::vector<std::unique_ptr<Operator>>& to_join = writer != nullptr ? join_chain : input_chain;
     Emitter* tail = end;
     if (i == 0) {
       pipeline->emitters_.push_back(std::make_unique<ChainEmitter>(joins[0], emitters[0]));
       tail = pipeline->emitters_.back().get();
     } else {
-      input_chain.push_back(std::make_unique<JoinInputOperator>(*joins[i - 1], *emitters[i - 1]));
+      to_join.push_back(std::make_unique<JoinInputOperator>(*joins[i - 1], *emitters[i - 1]));
     }
     Operator* input_first = input_chain.front().get();
-    const std::vector<Emitter*> input_emitters = pipeline->Connect(std::move(input_chain), tail);
+    const std::vector<Emitter*> input_emitters =
+        pipeline->Connect(std::move(input_chain), writer != nullptr ? end : tail);
     pipeline->AddInput(input.source, input_context, input_first, input_emitters.front());
+    pipeline->inputs_.back().writer = writer;
     if (const auto read = SourceColumnsRead(plan, i)) {
       pipeline->inputs_.back().reader->IgnoreUnusedColumns(*read);
     }
+    if (writer == nullptr) {
+      continue;
+    }
+    Input topic_input;
+    topic_input.topic = repartition->second.name;
+    topic_input.repartition_reader = std::make_unique<RepartitionReader>();
+    if (join_chain.empty()) {  // The first join's left input: straight into the join.
+      topic_input.first = joins[0];
+      topic_input.emitter = emitters[0];
+    } else {
+      topic_input.first = join_chain.front().get();
+      topic_input.emitter = pipeline->Connect(std::move(join_chain), end).front();
+    }
+    pipeline->inputs_.push_back(std::move(topic_input));
+    pipeline->topics_.push_back(repartition->second.name);
+    pipeline->writers_[repartition->second.name] = writer;
   }
+  pipeline->SplitTopics();
   return pipeline;
+}
+
+void Pipeline::SplitTopics() {
+  for (const std::string& topic : topics_) {
+    const bool upstream = std::all_of(inputs_.begin(), inputs_.end(), [&](const Input& input) {
+      return input.topic != topic || input.writer != nullptr;
+    });
+    (upstream ? upstream_topics_ : downstream_topics_).push_back(topic);
+  }
+}
+
+uint64_t Pipeline::RepartitionWritten(const std::string& topic, int32_t partition) const {
+  const auto writer = writers_.find(topic);
+  if (writer == writers_.end() || partition < 0 ||
+      static_cast<size_t>(partition) >= writer->second->written().size()) {
+    return 0;
+  }
+  return writer->second->written()[static_cast<size_t>(partition)];
 }
 
 std::vector<Emitter*> Pipeline::Connect(std::vector<std::unique_ptr<Operator>> chain,
@@ -147,8 +204,12 @@ void Pipeline::AddInput(const planner::SourceStep& source,
                         const OperatorContext& context,
                         Operator* first,
                         Emitter* emitter) {
-  inputs_.push_back(
-      {source.source.topic, std::make_unique<SourceReader>(source, context), first, emitter});
+  Input input;
+  input.topic = source.source.topic;
+  input.reader = std::make_unique<SourceReader>(source, context);
+  input.first = first;
+  input.emitter = emitter;
+  inputs_.push_back(std::move(input));
   if (std::find(topics_.begin(), topics_.end(), source.source.topic) == topics_.end()) {
     topics_.push_back(source.source.topic);
   }
@@ -160,26 +221,38 @@ void Pipeline::Flush() {
   }
 }
 
-void Pipeline::Push(const std::vector<TopicRecord>& records) {
-  const Input& input = inputs_.front();
+void Pipeline::PushInto(const Input& input, const std::vector<TopicRecord>& records) {
+  if (input.repartition_reader != nullptr) {
+    RowBatch batch = input.repartition_reader->Read(records);
+    if (!batch.empty()) {
+      input.first->Process(std::move(batch), *input.emitter);
+    }
+    // Process took the batch by reference, so its rows (moved from or not) are still here.
+    input.repartition_reader->Recycle(std::move(batch));  // NOLINT(bugprone-use-after-move)
+    return;
+  }
+  if (input.writer != nullptr) {
+    input.writer->SetSourceRecords(&records);
+  }
   RowBatch batch = input.reader->Read(records);
   if (!batch.empty()) {
     input.first->Process(std::move(batch), *input.emitter);
   }
-  // Process took the batch by reference, so its rows (moved from or not) are still here.
-  input.reader->Recycle(std::move(batch));  // NOLINT(bugprone-use-after-move)
+  input.reader->Recycle(std::move(batch));  // NOLINT(bugprone-use-after-move): as above.
+  if (input.writer != nullptr) {
+    input.writer->SetSourceRecords(nullptr);
+  }
+}
+
+void Pipeline::Push(const std::vector<TopicRecord>& records) {
+  PushInto(inputs_.front(), records);
 }
 
 void Pipeline::Push(const std::string& topic, const std::vector<TopicRecord>& records) {
   for (const Input& input : inputs_) {
-    if (input.topic != topic) {
-      continue;
+    if (input.topic == topic) {
+      PushInto(input, records);
     }
-    RowBatch batch = input.reader->Read(records);
-    if (!batch.empty()) {
-      input.first->Process(std::move(batch), *input.emitter);
-    }
-    input.reader->Recycle(std::move(batch));  // NOLINT(bugprone-use-after-move): as above.
   }
 }
 

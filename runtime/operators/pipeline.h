@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <utility>
@@ -13,10 +15,26 @@
 
 namespace fluxo::runtime {
 
+class RepartitionReader;
+class RepartitionWriter;
+
+/// Where the rows of a repartition step go when a query runs on Kafka: an internal topic.
+struct RepartitionTopic {
+  std::string name;
+  int32_t partitions = 1;
+};
+
+/// The repartition topics of a query by the operator_id of their planner::RepartitionStep.
+/// A step without one re-keys in-process.
+using RepartitionTopics = std::map<std::string, RepartitionTopic>;
+
 /// The running operators of one query: a SourceReader, then a chain of operators ending in
 /// the sink. Push records in; results reach the sink topic. A join query has one input per
 /// source: each reads its topic into side rows that feed one input of a join; the joins
 /// (left-deep, each feeding the next as its left input) head the chain that ends in the sink.
+/// A join input with a repartition step that has a topic in `repartitions` is split in two:
+/// its source's rows end in a RepartitionWriter, and the topic is one more input (a
+/// RepartitionReader) that feeds the join.
 class Pipeline {
  public:
   /// Builds the operators for `plan` (STYLE.md §2, hop 4: the one place steps become
@@ -25,7 +43,10 @@ class Pipeline {
   static std::unique_ptr<Pipeline> Build(const planner::PhysicalPlan& plan,
                                          TopicClient& topics,
                                          ProcessingLog& processing_log,
-                                         state::StateInstance& state);
+                                         state::StateInstance& state,
+                                         const RepartitionTopics& repartitions = {});
+
+  ~Pipeline();
 
   /// Processes one partition's records of the query's only source topic, in offset order.
   void Push(const std::vector<TopicRecord>& records);
@@ -34,8 +55,21 @@ class Pipeline {
   /// reads it.
   void Push(const std::string& topic, const std::vector<TopicRecord>& records);
 
-  /// Returns the topics the query reads, each once, in input order.
+  /// Returns the topics the query reads, each once, in input order (repartition topics too).
   const std::vector<std::string>& topics() const { return topics_; }
+
+  /// The source topics whose records only go to repartition topics: a query reads them first,
+  /// so that the repartition topics hold their rows when the other inputs are read.
+  const std::vector<std::string>& upstream_topics() const { return upstream_topics_; }
+
+  /// The other topics the query reads (all of them without repartition topics).
+  const std::vector<std::string>& downstream_topics() const { return downstream_topics_; }
+
+  /// True for a repartition topic the query writes and reads.
+  bool IsRepartitionTopic(const std::string& topic) const { return writers_.contains(topic); }
+
+  /// The records written to a partition of a repartition topic since the pipeline was built.
+  uint64_t RepartitionWritten(const std::string& topic, int32_t partition) const;
 
   /// What the operators counted so far.
   const QueryCounters& counters() const { return counters_; }
@@ -50,10 +84,17 @@ class Pipeline {
   /// One source topic's way into the operators.
   struct Input {
     std::string topic;
-    std::unique_ptr<SourceReader> reader;
-    Operator* first = nullptr;   ///< The first operator of the input's chain.
-    Emitter* emitter = nullptr;  ///< What `first` emits to.
+    std::unique_ptr<SourceReader> reader;                   ///< A source topic's.
+    std::unique_ptr<RepartitionReader> repartition_reader;  ///< A repartition topic's.
+    Operator* first = nullptr;            ///< The first operator of the input's chain.
+    Emitter* emitter = nullptr;           ///< What `first` emits to.
+    RepartitionWriter* writer = nullptr;  ///< Where the chain ends, if in a repartition topic.
   };
+
+  /// Reads `records` into rows and pushes them through `input`.
+  static void PushInto(const Input& input, const std::vector<TopicRecord>& records);
+  /// Sorts the input topics into upstream_topics_ and downstream_topics_.
+  void SplitTopics();
 
   /// Owns `chain` and connects it: each operator emits to the next, the last to `tail`.
   /// Returns the emitters, one per operator of the chain.
@@ -66,6 +107,9 @@ class Pipeline {
 
   std::vector<Input> inputs_;
   std::vector<std::string> topics_;
+  std::vector<std::string> upstream_topics_;
+  std::vector<std::string> downstream_topics_;
+  std::map<std::string, RepartitionWriter*> writers_;  ///< By repartition topic.
   /// Every operator with the emitter it emits to, in chain order, for Flush.
   std::vector<std::pair<std::unique_ptr<Operator>, Emitter*>> operators_;
   std::vector<std::unique_ptr<Emitter>> emitters_;

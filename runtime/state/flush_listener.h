@@ -33,8 +33,9 @@ class FlushListener {
     static_cast<void>(metadata);
   }
 
-  /// Sees that a window store dropped every window starting before `start_ms`. Changelog
-  /// topics of window stores expire by time retention instead, so the default does nothing.
+  /// Sees that a window store dropped every window starting before `start_ms`. The default
+  /// does nothing: the changelog writer publishes no tombstones for expired windows (their
+  /// compacted changelog keeps them, and a restore's next expiry drops them again).
   virtual void OnWindowsExpired(std::string_view store_name, int64_t start_ms) {
     static_cast<void>(store_name);
     static_cast<void>(start_ms);

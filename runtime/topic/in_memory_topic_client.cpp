@@ -8,7 +8,9 @@
 
 namespace fluxo::runtime {
 
-void InMemoryTopicClient::CreateTopic(const std::string& topic, int32_t partitions) {
+void InMemoryTopicClient::CreateTopic(const std::string& topic,
+                                      int32_t partitions,
+                                      const TopicConfig& config) {
   if (partitions < 1) {
     throw Error(ErrorKind::kIo, "A topic needs at least one partition: " + topic);
   }
@@ -23,6 +25,13 @@ void InMemoryTopicClient::CreateTopic(const std::string& topic, int32_t partitio
     return;
   }
   topics_.emplace(topic, std::vector<Partition>(static_cast<size_t>(partitions)));
+  configs_[topic] = config;
+}
+
+TopicConfig InMemoryTopicClient::ConfigOf(const std::string& topic) const {
+  std::lock_guard lock(mutex_);
+  const auto found = configs_.find(topic);
+  return found != configs_.end() ? found->second : TopicConfig{};
 }
 
 bool InMemoryTopicClient::TopicExists(const std::string& topic) const {
@@ -53,6 +62,7 @@ int32_t InMemoryTopicClient::PartitionCount(const std::string& topic) const {
 void InMemoryTopicClient::DeleteTopic(const std::string& topic) {
   std::lock_guard lock(mutex_);
   topics_.erase(topic);
+  configs_.erase(topic);
 }
 
 std::vector<std::string> InMemoryTopicClient::ListTopics() const {

@@ -15,7 +15,10 @@ namespace fluxo::runtime {
 /// never for integration tests, which use a real broker). Thread-safe.
 class InMemoryTopicClient final : public TopicClient {
  public:
-  void CreateTopic(const std::string& topic, int32_t partitions) override;
+  /// Keeps `config` for ConfigOf; applies none of it (no compaction, no retention).
+  void CreateTopic(const std::string& topic,
+                   int32_t partitions,
+                   const TopicConfig& config = {}) override;
   bool TopicExists(const std::string& topic) const override;
   int32_t PartitionCount(const std::string& topic) const override;
   void DeleteTopic(const std::string& topic) override;
@@ -34,6 +37,9 @@ class InMemoryTopicClient final : public TopicClient {
   /// earlier writers of `transactional_id`.
   std::unique_ptr<TransactionalWriter> NewTransactionalWriter(
       const std::string& transactional_id) override;
+
+  /// For tests: the configs `topic` was created with (empty for a missing topic).
+  TopicConfig ConfigOf(const std::string& topic) const;
 
   /// For tests: the next Commit of a transactional writer of this client fails with `failure`
   /// (kAbortable: as a request timeout inside a transaction; kFatal: as fencing).
@@ -60,6 +66,7 @@ class InMemoryTopicClient final : public TopicClient {
 
   mutable std::mutex mutex_;
   std::map<std::string, std::vector<Partition>> topics_;
+  std::map<std::string, TopicConfig> configs_;         ///< As created, by topic.
   std::map<std::string, int64_t> transaction_epochs_;  ///< By transactional id.
   TransactionFailure injected_commit_failure_ = TransactionFailure::kNone;
 };

@@ -42,8 +42,10 @@ TopicClient& PrefixRoutingTopicClient::For(const std::string& topic) const {
   return topic.starts_with(prefix_) ? prefixed_ : main_;
 }
 
-void PrefixRoutingTopicClient::CreateTopic(const std::string& topic, int32_t partitions) {
-  For(topic).CreateTopic(topic, partitions);
+void PrefixRoutingTopicClient::CreateTopic(const std::string& topic,
+                                           int32_t partitions,
+                                           const TopicConfig& config) {
+  For(topic).CreateTopic(topic, partitions, config);
 }
 
 bool PrefixRoutingTopicClient::TopicExists(const std::string& topic) const {

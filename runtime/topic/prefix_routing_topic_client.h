@@ -16,7 +16,9 @@ class PrefixRoutingTopicClient final : public TopicClient {
   /// Both clients must outlive this one.
   PrefixRoutingTopicClient(TopicClient& main, TopicClient& prefixed, std::string prefix);
 
-  void CreateTopic(const std::string& topic, int32_t partitions) override;
+  void CreateTopic(const std::string& topic,
+                   int32_t partitions,
+                   const TopicConfig& config = {}) override;
   bool TopicExists(const std::string& topic) const override;
   int32_t PartitionCount(const std::string& topic) const override;
   void DeleteTopic(const std::string& topic) override;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,10 @@ struct RecordHeader {
 };
 
 class TransactionalWriter;
+
+/// Topic-level configs to create a topic with, by Kafka name (`cleanup.policy`,
+/// `retention.ms`, ...); empty: the broker's defaults.
+using TopicConfig = std::map<std::string, std::string>;
 
 /// One Kafka record as the engine sees it: raw key and value bytes (nothing for a Kafka null),
 /// a timestamp in ms, headers, and once stored, its partition and offset.
@@ -51,9 +56,14 @@ class TopicClient {
  public:
   virtual ~TopicClient() = default;
 
-  /// Creates `topic` with `partitions` partitions; succeeds silently when it exists with that
-  /// many partitions and throws kIo when it exists with another count.
-  virtual void CreateTopic(const std::string& topic, int32_t partitions) = 0;
+  /// Creates `topic` with `partitions` partitions and the topic configs `config`; succeeds
+  /// silently when it exists with that many partitions (its configs are left as they are) and
+  /// throws kIo when it exists with another count. Once it returns, the topic is there for
+  /// TopicExists and PartitionCount. A client that cannot create topics with configs (the
+  /// embedded broker's auto-creation) creates them without.
+  virtual void CreateTopic(const std::string& topic,
+                           int32_t partitions,
+                           const TopicConfig& config = {}) = 0;
 
   virtual bool TopicExists(const std::string& topic) const = 0;
 

@@ -7,8 +7,10 @@ namespace fluxo::runtime {
 TransactionalTopicClient::TransactionalTopicClient(TopicClient& base, TransactionalWriter& writer)
     : base_(base), writer_(writer) {}
 
-void TransactionalTopicClient::CreateTopic(const std::string& topic, int32_t partitions) {
-  base_.CreateTopic(topic, partitions);
+void TransactionalTopicClient::CreateTopic(const std::string& topic,
+                                           int32_t partitions,
+                                           const TopicConfig& config) {
+  base_.CreateTopic(topic, partitions, config);
 }
 
 bool TransactionalTopicClient::TopicExists(const std::string& topic) const {

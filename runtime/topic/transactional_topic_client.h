@@ -19,7 +19,9 @@ class TransactionalTopicClient final : public TopicClient {
   /// `base` and `writer` must outlive this client.
   TransactionalTopicClient(TopicClient& base, TransactionalWriter& writer);
 
-  void CreateTopic(const std::string& topic, int32_t partitions) override;
+  void CreateTopic(const std::string& topic,
+                   int32_t partitions,
+                   const TopicConfig& config = {}) override;
   bool TopicExists(const std::string& topic) const override;
   int32_t PartitionCount(const std::string& topic) const override;
   void DeleteTopic(const std::string& topic) override;

@@ -8,8 +8,11 @@ in Python from the generated inputs, never by Fluxo. Three persistent queries ru
 - a windowed aggregation (trades per symbol per 10-second tumbling window, EMIT CHANGES: the
   last update of each window must carry the window's full count and sum),
 - a stream-table join on a non-key column (pageviews keyed by view id joined to users on
-  user_id, so the stream is re-keyed first; in-process for now: repartition topics come with
-  tasks spread over instances).
+  user_id): the stream is re-keyed through the query's repartition topic
+  `<service.id>-<query id>-Join-left-repartition` (the queries keep their state under a
+  state.dir, so they have a service id and changelogs), which must exist with one record per
+  pageview, keyed by its user id (Fluxo's value encoding: 0x08, the UTF-8 bytes, 00 01), equal
+  keys on one partition, each value carrying its view id.
 
 Then SIGTERM must stop `fluxo run` with exit 0. Prints PASS/FAIL lines; exits 1 on failure.
 
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import random
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -115,6 +119,43 @@ def expected_enriched(users, pageviews):
         for view_id, v in pageviews if v["user_id"] in by_id)
 
 
+def encoded_string(text: str) -> bytes:
+    """A STRING as Fluxo's state and repartition records encode it (state/value_codec.h)."""
+    return b"\x08" + text.encode().replace(b"\x00", b"\x00\xff") + b"\x00\x01"
+
+
+def repartition_topics(bootstrap: str) -> list[str]:
+    from kafka import KafkaConsumer
+
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, client_id="fluxo-test-topics")
+    try:
+        return sorted(t for t in consumer.topics() if t.endswith("-repartition"))
+    finally:
+        consumer.close()
+
+
+def check_repartition_topic(bootstrap: str, pageviews) -> None:
+    topics = repartition_topics(bootstrap)
+    check(len(topics) == 1 and topics[0].endswith("-Join-left-repartition"),
+          f"the non-key join has one repartition topic (got {topics})")
+    records = consume_all(bootstrap, topics[0], expected=len(pageviews), idle_timeout_s=5)
+    by_key = {encoded_string(v["user_id"]): v["user_id"] for _, v in pageviews}
+    got = Counter()
+    partitions = defaultdict(set)
+    for record in records:
+        user = by_key.get(record.raw_key)
+        views = [view_id for view_id, _ in pageviews
+                 if encoded_string(view_id) in (record.raw_value or b"")]
+        got[(user, views[0] if len(views) == 1 else None)] += 1
+        partitions[record.raw_key].add(record.partition)
+    want = Counter((v["user_id"], view_id) for view_id, v in pageviews)
+    check(got == want,
+          f"{topics[0]} holds each of the {len(pageviews)} pageviews once, keyed by its user id "
+          f"(got {len(records)} records)")
+    check(all(len(p) == 1 for p in partitions.values()),
+          f"the records of each of the {len(partitions)} user ids are on one partition")
+
+
 def latest_windows(records):
     latest = {}
     for record in sorted(records, key=lambda r: (r.partition, r.offset)):
@@ -146,7 +187,9 @@ def run(fluxo: str) -> None:
         produce_json(broker.bootstrap, "pageviews", pageviews)
         print(f"PASS produced {len(trades)} trades, {len(users)} users, {len(pageviews)} "
               f"pageviews with kafka-python to {broker.bootstrap}", flush=True)
-        with FluxoRun(fluxo, SQL, bootstrap=broker.bootstrap) as fluxo_run:
+        state_dir = tempfile.TemporaryDirectory(prefix="fluxo-embedded-state-")
+        with state_dir, FluxoRun(fluxo, SQL, bootstrap=broker.bootstrap,
+                                 settings={"state.dir": state_dir.name}) as fluxo_run:
             try:
                 fluxo_run.wait_for_log("running; stop with")
                 want_big = expected_big_trades(trades)
@@ -178,6 +221,7 @@ def run(fluxo: str) -> None:
                 check(got_enriched == want_enriched,
                       f"stream-table join on a non-key column: ENRICHED holds exactly the "
                       f"{sum(want_enriched.values())} pageviews of known users (got {len(got)})")
+                check_repartition_topic(broker.bootstrap, pageviews)
             except Exception:
                 print("fluxo run's log:\n" + fluxo_run.log(), flush=True)
                 raise

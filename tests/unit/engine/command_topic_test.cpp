@@ -4,6 +4,7 @@
 #include "runtime/engine/command_topic.h"
 
 #include <filesystem>
+#include <map>
 #include <random>
 #include <string>
 #include <system_error>
@@ -11,6 +12,8 @@
 
 #include <doctest/doctest.h>
 
+#include "runtime/engine/changelog.h"
+#include "runtime/engine/processing_log_topic.h"
 #include "tests/unit/engine/engine_test_fixture.h"
 
 namespace fluxo::engine {
@@ -36,9 +39,102 @@ std::vector<std::string> Values(EngineFixture& f, const std::string& topic) {
   return values;
 }
 
+// Copies every topic of `from` into `to` with its configs, as a broker would have kept it: a
+// topic created with cleanup.policy=compact keeps only the last record of each key (where that
+// record was, so the survivors keep their order), every other topic keeps all its records.
+// Returns the number of records compaction removed.
+size_t CopyCompacted(runtime::InMemoryTopicClient& from, runtime::InMemoryTopicClient& to) {
+  size_t removed = 0;
+  for (const std::string& topic : from.ListTopics()) {
+    const runtime::TopicConfig config = from.ConfigOf(topic);
+    const int32_t partitions = from.PartitionCount(topic);
+    to.CreateTopic(topic, partitions, config);
+    const auto policy = config.find("cleanup.policy");
+    const bool compact = policy != config.end() && policy->second == "compact";
+    for (int32_t partition = 0; partition < partitions; ++partition) {
+      const std::vector<runtime::TopicRecord> records = from.Fetch(topic, partition, 0, 1000000);
+      std::map<std::optional<std::string>, size_t> last;  // Key -> index of its last record.
+      for (size_t index = 0; index < records.size(); ++index) {
+        last[records[index].key] = index;
+      }
+      for (size_t index = 0; index < records.size(); ++index) {
+        if (compact && last.at(records[index].key) != index) {
+          ++removed;
+          continue;
+        }
+        runtime::TopicRecord copy = records[index];
+        copy.partition = partition;
+        copy.offset = -1;
+        to.Produce(topic, std::move(copy));
+      }
+    }
+  }
+  return removed;
+}
+
 }  // namespace
 
 TEST_SUITE("engine") {
+  TEST_CASE("service topics are created with their configs; compacted changelogs restore state") {
+    const std::filesystem::path first_dir = FreshDirectory();
+    const std::filesystem::path second_dir = FreshDirectory();
+    EngineFixture before;
+    {
+      Engine first(before.topics, {{"state.dir", first_dir.string()}, {"service.id", "orders"}});
+      first.SetLogSkippedRecords(false);
+      first.AttachCommandTopic();
+      first.AttachProcessingLogTopic();
+      first.ExecuteScript(
+          "CREATE STREAM trades (symbol STRING KEY, shares INT) "
+          "WITH (kafka_topic='trades', format='JSON', partitions=1);"
+          "SET 'auto.offset.reset'='earliest';"
+          "CREATE TABLE volume AS SELECT symbol, COUNT(*) AS trades, SUM(shares) AS total "
+          "FROM trades GROUP BY symbol;");
+      // One commit per record: the changelogs get a record per commit for the same keys.
+      for (const auto& [symbol, shares] : {std::pair{"X", "1"}, {"Y", "5"}, {"X", "2"}}) {
+        before.Produce("trades",
+                       std::string("\"") + symbol + "\"",
+                       std::string(R"({"SHARES":)") + shares + "}");
+        first.RunUntilIdle();
+      }
+    }
+    const runtime::TopicConfig compact = {{"cleanup.policy", "compact"}};
+    CHECK(before.topics->ConfigOf(CommandTopic::TopicName("orders")) ==
+          runtime::TopicConfig{{"cleanup.policy", "delete"}, {"retention.ms", "-1"}});
+    CHECK(before.topics->TopicExists(ProcessingLogTopic::TopicName("orders")));
+    CHECK(before.topics->ConfigOf(ProcessingLogTopic::TopicName("orders")).empty());
+    CHECK(before.topics->ConfigOf("trades").empty());
+    CHECK(before.topics->ConfigOf("VOLUME").empty());
+    size_t changelogs = 0;
+    for (const std::string& topic : before.topics->ListTopics()) {
+      if (topic.ends_with("-changelog")) {
+        CHECK_MESSAGE(before.topics->ConfigOf(topic) == compact, topic);
+        ++changelogs;
+      }
+    }
+    CHECK(changelogs >= 2);  // A store's and the offsets'.
+    CHECK(before.topics->ConfigOf(Changelog::OffsetsTopic("orders", "CTAS_VOLUME_0")) == compact);
+
+    // A new machine (an empty state.dir) on a broker that has compacted the changelogs: the
+    // query rebuilds its state from what compaction kept and resumes after the last commit.
+    EngineFixture after;
+    CHECK(CopyCompacted(*before.topics, *after.topics) > 0);
+    after.Produce("trades", R"("X")", R"({"SHARES":4})");
+    {
+      Engine second(after.topics, {{"state.dir", second_dir.string()}, {"service.id", "orders"}});
+      second.SetLogSkippedRecords(false);
+      CHECK(second.AttachCommandTopic() == 2);
+      second.RunUntilIdle();
+    }
+    const std::vector<std::string> volume = Values(after, "VOLUME");
+    REQUIRE(volume.size() == 4);  // The three copied, and one for the new record only.
+    CHECK(volume.back() == R"({"TRADES":3,"TOTAL":7})");
+
+    std::error_code ignored;
+    std::filesystem::remove_all(first_dir, ignored);
+    std::filesystem::remove_all(second_dir, ignored);
+  }
+
   TEST_CASE("a restarted engine replays the command topic and its queries resume") {
     const std::filesystem::path state_dir = FreshDirectory();
     const std::map<std::string, std::string> config = {{"state.dir", state_dir.string()},

@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 
 #include "runtime/core/error.h"
+#include "runtime/topic/prefix_routing_topic_client.h"
+#include "runtime/topic/transactional_topic_client.h"
+#include "runtime/topic/transactional_writer.h"
 
 namespace fluxo::runtime {
 
@@ -84,6 +87,35 @@ TEST_SUITE("runtime") {
     std::vector<TopicRecord> to_missing(1);
     to_missing[0].partition = 5;
     CHECK_THROWS_AS(client.ProduceAll("t", to_missing), Error);
+  }
+
+  TEST_CASE("topic configs reach the client that creates the topic") {
+    InMemoryTopicClient main;
+    InMemoryTopicClient transient;
+    const TopicConfig compact = {{"cleanup.policy", "compact"}};
+    main.CreateTopic("plain", 1);
+    CHECK(main.ConfigOf("plain").empty());
+    main.CreateTopic("compacted", 1, compact);
+    CHECK(main.ConfigOf("compacted") == compact);
+    main.CreateTopic("compacted", 1, {{"cleanup.policy", "delete"}});  // Exists: unchanged.
+    CHECK(main.ConfigOf("compacted") == compact);
+    CHECK(main.ConfigOf("missing").empty());
+
+    PrefixRoutingTopicClient routing(main, transient, "_transient_");
+    routing.CreateTopic("routed", 2, {{"retention.ms", "-1"}});
+    routing.CreateTopic("_transient_result", 1, compact);
+    CHECK(main.ConfigOf("routed") == TopicConfig{{"retention.ms", "-1"}});
+    CHECK(transient.ConfigOf("_transient_result") == compact);
+    CHECK_FALSE(main.TopicExists("_transient_result"));
+
+    const std::unique_ptr<TransactionalWriter> writer = main.NewTransactionalWriter("tx");
+    TransactionalTopicClient transactional(main, *writer);
+    transactional.CreateTopic("changelog", 1, compact);
+    CHECK(main.ConfigOf("changelog") == compact);
+
+    main.DeleteTopic("compacted");
+    main.CreateTopic("compacted", 1);  // A new topic of the same name: the old configs are gone.
+    CHECK(main.ConfigOf("compacted").empty());
   }
 }
 
