@@ -3,6 +3,8 @@
 #include <chrono>
 #include <utility>
 
+#include "runtime/topic/transactional_writer.h"
+
 namespace fluxo::bench {
 
 namespace {
@@ -107,6 +109,56 @@ void TimedTopicClient::FetchInto(const std::string& topic,
 int64_t TimedTopicClient::EndOffset(const std::string& topic, int32_t partition) const {
   const Timed timed(metadata_);
   return inner_->EndOffset(topic, partition);
+}
+
+void TimedTopicClient::Send(const std::string& topic, std::vector<runtime::TopicRecord>& records) {
+  const Timed timed(produce_);
+  produce_.records += records.size();
+  inner_->Send(topic, records);
+}
+
+void TimedTopicClient::AwaitSent() {
+  const Timed timed(produce_);
+  inner_->AwaitSent();
+}
+
+/// The inner client's reader, with its fetches added to the client's fetch counter.
+class TimedTopicClient::TimedReader final : public runtime::TopicReader {
+ public:
+  TimedReader(std::unique_ptr<runtime::TopicReader> inner, Counter& fetch)
+      : inner_(std::move(inner)), fetch_(fetch) {}
+
+  void FetchInto(const std::string& topic,
+                 int32_t partition,
+                 int64_t offset,
+                 size_t max_records,
+                 std::vector<runtime::TopicRecord>& records) override {
+    const Timed timed(fetch_);
+    inner_->FetchInto(topic, partition, offset, max_records, records);
+    fetch_.records += records.size();
+    if (records.empty()) {
+      ++fetch_.empty;
+    }
+  }
+
+ private:
+  std::unique_ptr<runtime::TopicReader> inner_;
+  Counter& fetch_;
+};
+
+std::unique_ptr<runtime::TopicReader> TimedTopicClient::NewReader() const {
+  return std::make_unique<TimedReader>(inner_->NewReader(), fetch_);
+}
+
+int64_t TimedTopicClient::SkipInvisible(const std::string& topic,
+                                        int32_t partition,
+                                        int64_t offset) const {
+  return inner_->SkipInvisible(topic, partition, offset);
+}
+
+std::unique_ptr<runtime::TransactionalWriter> TimedTopicClient::NewTransactionalWriter(
+    const std::string& transactional_id) {
+  return inner_->NewTransactionalWriter(transactional_id);
 }
 
 }  // namespace fluxo::bench

@@ -50,8 +50,18 @@ class TimedTopicClient final : public runtime::TopicClient {
                  size_t max_records,
                  std::vector<runtime::TopicRecord>& records) const override;
   int64_t EndOffset(const std::string& topic, int32_t partition) const override;
+  /// Sends are timed as produce calls; AwaitSent as one more (the wait for the broker).
+  void Send(const std::string& topic, std::vector<runtime::TopicRecord>& records) override;
+  void AwaitSent() override;
+  /// The inner client's reader (a query's own consumer, as `fluxo run` has), its fetches timed.
+  std::unique_ptr<runtime::TopicReader> NewReader() const override;
+  int64_t SkipInvisible(const std::string& topic, int32_t partition, int64_t offset) const override;
+  std::unique_ptr<runtime::TransactionalWriter> NewTransactionalWriter(
+      const std::string& transactional_id) override;
 
  private:
+  class TimedReader;
+
   /// Nanoseconds, calls and records of one kind of call.
   struct Counter {
     std::atomic<int64_t> nanoseconds{0};
