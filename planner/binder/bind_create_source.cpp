@@ -152,6 +152,9 @@ BoundCreateSource BindCreateSource(const ast::CreateSource& create,
   source.statement = statement_text;
   source.read_only = create.read_only;
   source.flink = properties.flink_connector;
+  if (properties.startup_mode == "earliest-offset" || properties.startup_mode == "latest-offset") {
+    source.starts_at_end = properties.startup_mode == "latest-offset";
+  }
   source.type = create.kind == ast::SourceKind::kTable ? SourceType::kTable : SourceType::kStream;
   if (properties.flink_connector && source.type == SourceType::kTable &&
       !create.primary_key.has_value()) {

@@ -201,7 +201,14 @@ SourceProperties BindSourceProperties(const std::vector<ast::Property>& properti
       }
       bound.flink_connector = true;
     } else if (name == "SCAN.STARTUP.MODE") {
-      bound.startup_mode = StringValue(property);
+      const std::string mode = StringValue(property);
+      if (mode != "earliest-offset" && mode != "latest-offset" && mode != "group-offsets") {
+        Fail(property,
+             "Unsupported 'scan.startup.mode' '" + mode +
+                 "': Fluxo supports 'earliest-offset', 'latest-offset' and 'group-offsets' (where "
+                 "auto.offset.reset decides)");
+      }
+      bound.startup_mode = mode;
     } else if (name == "PROPERTIES.BOOTSTRAP.SERVERS" || name == "PROPERTIES.GROUP.ID") {
       bound.notices.push_back("'" + property.name +
                               "' is ignored: Fluxo uses its own bootstrap.servers and group ids");

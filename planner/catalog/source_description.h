@@ -44,6 +44,10 @@ struct SourceDescription {
   /// Declared in Flink's syntax ('connector' = 'kafka'): INSERT INTO it matches its columns to
   /// the SELECT list by position, as Flink does.
   bool flink = false;
+  /// Flink's 'scan.startup.mode': where a new query reading this source starts —
+  /// 'earliest-offset' (false) or 'latest-offset' (true); unset ('group-offsets', or not
+  /// given): the query's `auto.offset.reset` decides.
+  std::optional<bool> starts_at_end;
   std::string statement;  ///< The SQL text that created it.
 };
 

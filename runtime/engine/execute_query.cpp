@@ -6,6 +6,7 @@
 #include <charconv>
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 #include <utility>
 
@@ -138,6 +139,18 @@ bool ExactlyOnce(const EngineState& state) {
                   "' (expected 'at_least_once' or 'exactly_once_v2')");
 }
 
+// Where a new query starts by its sources' Flink 'scan.startup.mode': the mode when every
+// source names the same one, else nothing (auto.offset.reset decides).
+std::optional<bool> StartupModeOf(const planner::LogicalPlan& logical) {
+  std::optional<bool> at_end = logical.source.starts_at_end;
+  for (const planner::LogicalJoinInput& input : logical.join_inputs) {
+    if (input.source.starts_at_end != at_end) {
+      return std::nullopt;
+    }
+  }
+  return at_end;
+}
+
 // How a new query starts and commits: auto.offset.reset, processing.guarantee and
 // commit.interval.ms (under exactly_once_v2 by default 100, as in Kafka Streams).
 PersistentQueryOptions QueryOptionsOf(const EngineState& state) {
@@ -186,6 +199,9 @@ StatementResult StartQuery(EngineState& state,
   // Build the operators before anything changes, so that a plan that cannot run changes
   // nothing.
   PersistentQueryOptions options = QueryOptionsOf(state);
+  if (const std::optional<bool> at_end = StartupModeOf(logical); at_end.has_value()) {
+    options.from_end = *at_end;
+  }
   std::unique_ptr<state::StateInstance> instance =
       MakeStateInstance(state, query_id, text, options);
   if (query_id.starts_with(kTransientQueryPrefix)) {
