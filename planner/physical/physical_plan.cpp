@@ -1,5 +1,8 @@
 #include "planner/physical/physical_plan.h"
 
+#include <utility>
+#include <vector>
+
 namespace fluxo::planner {
 
 namespace {
@@ -85,7 +88,7 @@ void PlanJoins(const LogicalPlan& logical, const std::string& query_id, Physical
       plan.join_inputs.back().repartition =
           RepartitionStep{prefix + "Repartition",
                           join_name + (i == 0 ? "-left" : "-right"),
-                          i == 0 ? join.left_key : join.right_key,
+                          {i == 0 ? join.left_key : join.right_key},
                           input.schema};
     }
   }
@@ -129,6 +132,22 @@ std::string ExplainJoins(const PhysicalPlan& plan, std::string indent) {
   return text;
 }
 
+// True when the GROUP BY keys are the source's key columns, in order: the rows are keyed by
+// their group already and need no repartition.
+bool GroupsBySourceKey(const LogicalAggregation& aggregation, const LogicalSchema& schema) {
+  const std::vector<size_t> key_columns = schema.IndexesIn(ColumnNamespace::kKey);
+  if (aggregation.group_by.size() != key_columns.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < key_columns.size(); ++i) {
+    const expr::BoundExpression& key = *aggregation.group_by[i].expression;
+    if (key.kind != expr::BoundKind::kColumn || key.index != key_columns[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 PhysicalPlan PlanPhysical(const LogicalPlan& logical, const std::string& query_id) {
@@ -153,6 +172,18 @@ PhysicalPlan PlanPhysical(const LogicalPlan& logical, const std::string& query_i
     if (logical.aggregation->table_input && logical.joins.empty()) {
       plan.table_changes = TableChangesStep{
           query_id + ".TableChanges", query_id + ".TableChanges.Reduce", logical.source_schema};
+    }
+    const LogicalAggregation& aggregation = *logical.aggregation;
+    if (logical.joins.empty() && !logical.repartition.has_value() &&
+        !aggregation.group_by.empty() && !GroupsBySourceKey(aggregation, logical.source_schema)) {
+      std::vector<expr::BoundExpressionPtr> keys;
+      for (const ProjectedColumn& column : aggregation.group_by) {
+        keys.push_back(column.expression);
+      }
+      plan.group_by_repartition = RepartitionStep{query_id + ".GroupByRepartition",
+                                                  "Aggregate-GroupBy",
+                                                  std::move(keys),
+                                                  logical.source_schema};
     }
     plan.aggregate = AggregateStep{query_id + ".Aggregate",
                                    query_id + ".Aggregate.Materialize",

@@ -71,15 +71,16 @@ struct MaterializeStep {
   bool windowed = false;    ///< The result's keys carry windows.
 };
 
-/// Re-keys rows by `key` for the step after it (a join whose key is not the source's key).
-/// When the query runs on Kafka with a service id, the rows go to the internal topic
-/// `<service.id>-<query id>-<name>-repartition`, keyed by the new key, and the query reads
-/// them back as one more input; otherwise the next step reads them in-process.
+/// Re-keys rows by `keys` for the step after it (a join or a GROUP BY whose key is not the
+/// source's key). When the query runs on Kafka with a service id, the rows go to the internal
+/// topic `<service.id>-<query id>-<name>-repartition`, keyed by the new key, and the query
+/// reads them back as one more input; otherwise the next step reads them in-process.
 struct RepartitionStep {
-  std::string operator_id;       ///< "<query id>.LeftRepartition", "<query id>.Right1Repartition".
-  std::string name;              ///< In the topic name, as ksqlDB names it: "Join-left", ...
-  expr::BoundExpressionPtr key;  ///< Over the rows (`schema`).
-  LogicalSchema schema;          ///< The rows written and read back.
+  std::string operator_id;  ///< "<query id>.LeftRepartition", "<query id>.GroupByRepartition".
+  std::string name;  ///< In the topic name, as ksqlDB names it: "Join-left", "Aggregate-GroupBy".
+  /// The new key, over the rows (`schema`): one expression (a join key), or the GROUP BY's.
+  std::vector<expr::BoundExpressionPtr> keys;
+  LogicalSchema schema;  ///< The rows written and read back.
 };
 
 /// Reads one source of a join query and turns its rows into the side rows of the join
@@ -121,6 +122,9 @@ struct PhysicalPlan {
   std::optional<FilterStep> filter;
   std::optional<SelectStep> repartition;
   std::optional<TableChangesStep> table_changes;  ///< Before an aggregation of a table.
+  /// Before the aggregation of a query without joins whose GROUP BY is not its source's key
+  /// (after WHERE and, for a table, its changes): "Aggregate-GroupBy".
+  std::optional<RepartitionStep> group_by_repartition;
   std::optional<AggregateStep> aggregate;
   SelectStep projection;
   std::optional<MaterializeStep> materialize;  ///< When the result is a TABLE.

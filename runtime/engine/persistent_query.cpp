@@ -39,7 +39,7 @@ PersistentQuery::PersistentQuery(planner::PhysicalPlan plan,
 void PersistentQuery::Start() {
   reader_ = topics_.NewReader();
   if (options_.changelog_service_id.has_value() && repartitions_.empty()) {
-    // On Kafka, a join input re-keyed by its join key goes through a repartition topic.
+    // On Kafka, a join input or a GROUP BY re-keyed by its key goes through a repartition topic.
     repartitions_ = EnsureRepartitionTopics(plan_, topics_, *options_.changelog_service_id);
   }
   pipeline_ = runtime::Pipeline::Build(plan_, output(), processing_log_, *state_, repartitions_);

@@ -8,34 +8,50 @@
 
 namespace fluxo::engine {
 
+namespace {
+
+// Finds or creates the topic of `step`, which re-keys the rows of `source_topic`.
+runtime::RepartitionTopic EnsureTopic(const planner::PhysicalPlan& plan,
+                                      const planner::RepartitionStep& step,
+                                      const std::string& source_topic,
+                                      runtime::TopicClient& topics,
+                                      const std::string& service_id) {
+  const std::string name = service_id + "-" + plan.query_id + "-" + step.name + "-repartition";
+  const int32_t partitions = topics.PartitionCount(source_topic);
+  if (!topics.TopicExists(name)) {
+    try {
+      topics.CreateTopic(name, partitions);
+    } catch (const Error&) {
+      if (!topics.TopicExists(name)) {
+        throw;
+      }
+    }
+  }
+  const int32_t created = topics.PartitionCount(name);
+  if (created != partitions) {
+    LogLine(LogLevel::kWarning,
+            "Repartition topic " + name + " has " + std::to_string(created) +
+                " partitions, its source " + source_topic + " " + std::to_string(partitions) +
+                ": the query uses the topic's");
+  }
+  return runtime::RepartitionTopic{name, created};
+}
+
+}  // namespace
+
 runtime::RepartitionTopics EnsureRepartitionTopics(const planner::PhysicalPlan& plan,
                                                    runtime::TopicClient& topics,
                                                    const std::string& service_id) {
   runtime::RepartitionTopics repartitions;
   for (const planner::JoinInputStep& input : plan.join_inputs) {
-    if (!input.repartition.has_value()) {
-      continue;
+    if (input.repartition.has_value()) {
+      repartitions[input.repartition->operator_id] =
+          EnsureTopic(plan, *input.repartition, input.source.source.topic, topics, service_id);
     }
-    const std::string name =
-        service_id + "-" + plan.query_id + "-" + input.repartition->name + "-repartition";
-    const int32_t partitions = topics.PartitionCount(input.source.source.topic);
-    if (!topics.TopicExists(name)) {
-      try {
-        topics.CreateTopic(name, partitions);
-      } catch (const Error&) {
-        if (!topics.TopicExists(name)) {
-          throw;
-        }
-      }
-    }
-    const int32_t created = topics.PartitionCount(name);
-    if (created != partitions) {
-      LogLine(LogLevel::kWarning,
-              "Repartition topic " + name + " has " + std::to_string(created) +
-                  " partitions, its source " + input.source.source.topic + " " +
-                  std::to_string(partitions) + ": the query uses the topic's");
-    }
-    repartitions[input.repartition->operator_id] = runtime::RepartitionTopic{name, created};
+  }
+  if (plan.group_by_repartition.has_value()) {
+    repartitions[plan.group_by_repartition->operator_id] =
+        EnsureTopic(plan, *plan.group_by_repartition, plan.source.source.topic, topics, service_id);
   }
   return repartitions;
 }

@@ -14,7 +14,8 @@
 
 namespace fluxo::engine {
 
-/// Names and creates the repartition topics of `plan` (its join inputs' repartition steps):
+/// Names and creates the repartition topics of `plan` (its join inputs' repartition steps and
+/// its GROUP BY's):
 /// `<service id>-<query id>-<step name>-repartition`, with the partition count of the source
 /// the step re-keys. A topic that exists (an earlier run's, or auto-created by a broker that
 /// cannot create topics) is used with the partitions it has. Throws fluxo::Error (kIo) when a

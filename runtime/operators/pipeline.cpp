@@ -83,27 +83,45 @@ std::unique_ptr<Pipeline> Pipeline::Build(const planner::PhysicalPlan& plan,
   if (plan.table_changes.has_value()) {
     chain.push_back(std::make_unique<TableChangesOperator>(*plan.table_changes, context));
   }
+  // A GROUP BY through a repartition topic: the source's rows end in the topic, and the
+  // topic's rows go on to the aggregation.
+  const auto group_by = plan.group_by_repartition.has_value() && joins.empty()
+                            ? repartitions.find(plan.group_by_repartition->operator_id)
+                            : repartitions.end();
+  RepartitionWriter* writer = nullptr;
+  std::vector<std::unique_ptr<Operator>> aggregate_chain;
+  if (group_by != repartitions.end()) {
+    auto written = std::make_unique<RepartitionWriter>(
+        *plan.group_by_repartition, group_by->second.name, group_by->second.partitions, topics);
+    writer = written.get();
+    chain.push_back(std::move(written));
+  }
+  std::vector<std::unique_ptr<Operator>>& rest = writer != nullptr ? aggregate_chain : chain;
   if (plan.aggregate.has_value()) {
     const auto& window = plan.aggregate->aggregation.window;
     if (window.has_value() && window->kind == window::WindowKind::kSession) {
-      chain.push_back(std::make_unique<SessionAggregateOperator>(*plan.aggregate, context));
+      rest.push_back(std::make_unique<SessionAggregateOperator>(*plan.aggregate, context));
     } else {
-      chain.push_back(std::make_unique<AggregateOperator>(*plan.aggregate, context));
+      rest.push_back(std::make_unique<AggregateOperator>(*plan.aggregate, context));
     }
   }
-  chain.push_back(std::make_unique<SelectOperator>(plan.projection, /*rekeys=*/false, context));
+  rest.push_back(std::make_unique<SelectOperator>(plan.projection, /*rekeys=*/false, context));
   if (plan.materialize.has_value()) {
-    chain.push_back(std::make_unique<MaterializeOperator>(*plan.materialize, context));
+    rest.push_back(std::make_unique<MaterializeOperator>(*plan.materialize, context));
   }
-  chain.push_back(std::make_unique<SinkOperator>(plan.sink, topics, context));
+  rest.push_back(std::make_unique<SinkOperator>(plan.sink, topics, context));
   pipeline->emitters_.push_back(std::make_unique<EndEmitter>());
   Emitter* end = pipeline->emitters_.back().get();
   Operator* first = chain.front().get();
   const std::vector<Emitter*> emitters = pipeline->Connect(std::move(chain), end);
   if (joins.empty()) {
     pipeline->AddInput(plan.source, context, first, emitters.front());
+    pipeline->inputs_.back().writer = writer;
     if (const auto read = SourceColumnsRead(plan, 0)) {
       pipeline->inputs_.back().reader->IgnoreUnusedColumns(*read);
+    }
+    if (writer != nullptr) {
+      pipeline->AddRepartitionInput(group_by->second.name, writer, std::move(aggregate_chain), end);
     }
     pipeline->SplitTopics();
     return pipeline;
@@ -149,22 +167,37 @@ std::unique_ptr<Pipeline> Pipeline::Build(const planner::PhysicalPlan& plan,
     if (writer == nullptr) {
       continue;
     }
-    Input topic_input;
-    topic_input.topic = repartition->second.name;
-    topic_input.repartition_reader = std::make_unique<RepartitionReader>();
     if (join_chain.empty()) {  // The first join's left input: straight into the join.
-      topic_input.first = joins[0];
-      topic_input.emitter = emitters[0];
+      pipeline->AddRepartitionInput(repartition->second.name, writer, joins[0], emitters[0]);
     } else {
-      topic_input.first = join_chain.front().get();
-      topic_input.emitter = pipeline->Connect(std::move(join_chain), end).front();
+      pipeline->AddRepartitionInput(repartition->second.name, writer, std::move(join_chain), end);
     }
-    pipeline->inputs_.push_back(std::move(topic_input));
-    pipeline->topics_.push_back(repartition->second.name);
-    pipeline->writers_[repartition->second.name] = writer;
   }
   pipeline->SplitTopics();
   return pipeline;
+}
+
+void Pipeline::AddRepartitionInput(const std::string& topic,
+                                   RepartitionWriter* writer,
+                                   Operator* first,
+                                   Emitter* emitter) {
+  Input input;
+  input.topic = topic;
+  input.repartition_reader = std::make_unique<RepartitionReader>();
+  input.first = first;
+  input.emitter = emitter;
+  inputs_.push_back(std::move(input));
+  topics_.push_back(topic);
+  writers_[topic] = writer;
+}
+
+void Pipeline::AddRepartitionInput(const std::string& topic,
+                                   RepartitionWriter* writer,
+                                   std::vector<std::unique_ptr<Operator>> chain,
+                                   Emitter* tail) {
+  Operator* first = chain.front().get();
+  Emitter* emitter = Connect(std::move(chain), tail).front();
+  AddRepartitionInput(topic, writer, first, emitter);
 }
 
 void Pipeline::SplitTopics() {

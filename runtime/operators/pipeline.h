@@ -34,7 +34,9 @@ using RepartitionTopics = std::map<std::string, RepartitionTopic>;
 /// (left-deep, each feeding the next as its left input) head the chain that ends in the sink.
 /// A join input with a repartition step that has a topic in `repartitions` is split in two:
 /// its source's rows end in a RepartitionWriter, and the topic is one more input (a
-/// RepartitionReader) that feeds the join.
+/// RepartitionReader) that feeds the join. Likewise a query without joins whose GROUP BY has
+/// a repartition topic: the source's rows (after WHERE and a table's changes) end in a
+/// RepartitionWriter, and the topic's rows feed the aggregation.
 class Pipeline {
  public:
   /// Builds the operators for `plan` (STYLE.md §2, hop 4: the one place steps become
@@ -93,6 +95,17 @@ class Pipeline {
 
   /// Reads `records` into rows and pushes them through `input`.
   static void PushInto(const Input& input, const std::vector<TopicRecord>& records);
+  /// Adds the input that reads back repartition topic `topic`, which `writer` writes: its rows
+  /// go to `first`, which emits to `emitter`.
+  void AddRepartitionInput(const std::string& topic,
+                           RepartitionWriter* writer,
+                           Operator* first,
+                           Emitter* emitter);
+  /// The same with its rows going through `chain` (owned and connected here) to `tail`.
+  void AddRepartitionInput(const std::string& topic,
+                           RepartitionWriter* writer,
+                           std::vector<std::unique_ptr<Operator>> chain,
+                           Emitter* tail);
   /// Sorts the input topics into upstream_topics_ and downstream_topics_.
   void SplitTopics();
 

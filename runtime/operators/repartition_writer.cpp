@@ -13,11 +13,32 @@ RepartitionWriter::RepartitionWriter(const planner::RepartitionStep& step,
                                      std::string topic,
                                      int32_t partitions,
                                      TopicClient& topics)
-    : key_(expr::CompileExpression(step.key)),
-      topic_(std::move(topic)),
+    : topic_(std::move(topic)),
       partitions_(partitions),
       topics_(topics),
-      written_(static_cast<size_t>(partitions), 0) {}
+      written_(static_cast<size_t>(partitions), 0) {
+  for (const expr::BoundExpressionPtr& key : step.keys) {
+    keys_.push_back(expr::CompileExpression(key));
+  }
+}
+
+std::string RepartitionWriter::EncodeKey(const Row& row) const {
+  ValueList values;
+  for (const expr::EvaluatorPtr& key : keys_) {
+    try {
+      values.push_back(key->Evaluate(row));
+    } catch (const Error&) {
+      // NULL: the step after computes the key again and logs why it cannot.
+      values.emplace_back();
+    }
+  }
+  if (values.size() == 1) {
+    return state::EncodeValueToString(values.front());
+  }
+  std::string bytes;
+  state::EncodeValueList(values, bytes);
+  return bytes;
+}
 
 int64_t RepartitionWriter::SourceTimestamp(int64_t offset, int64_t fallback) {
   if (source_records_ == nullptr) {
@@ -43,14 +64,8 @@ int64_t RepartitionWriter::SourceTimestamp(int64_t offset, int64_t fallback) {
 void RepartitionWriter::Process(RowBatch&& batch, Emitter& /*downstream*/) {
   next_record_ = 0;
   for (const Row& row : batch) {
-    Value key;
-    try {
-      key = key_->Evaluate(row);
-    } catch (const Error&) {
-      // NULL: the join computes the key again and logs why it cannot.
-    }
     TopicRecord record;
-    record.key = state::EncodeValueToString(key);
+    record.key = EncodeKey(row);
     record.value = EncodeRepartitionRow(row);
     record.timestamp = SourceTimestamp(row.offset, row.timestamp);
     record.partition = PartitionForKey(*record.key, partitions_);

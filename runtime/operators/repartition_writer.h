@@ -12,7 +12,8 @@
 namespace fluxo::runtime {
 
 /// The end of the first half of a repartitioned pipeline (planner::RepartitionStep): writes
-/// each row to the repartition topic, keyed by the new key (its value_codec encoding) on the
+/// each row to the repartition topic, keyed by the new key (the value_codec encoding of its
+/// value, or of the list of its values for a GROUP BY of several expressions) on the
 /// partition Kafka's default partitioner picks for that key, so that equal keys share a
 /// partition, with the whole row as the value (repartition_row_codec.h). The record's
 /// timestamp is that of the source record the row came from, so that the query reads the
@@ -35,10 +36,12 @@ class RepartitionWriter final : public Operator {
   const std::vector<uint64_t>& written() const { return written_; }
 
  private:
+  /// The key bytes of `row`'s record.
+  std::string EncodeKey(const Row& row) const;
   /// The timestamp of the source record at `offset`, else `fallback`.
   int64_t SourceTimestamp(int64_t offset, int64_t fallback);
 
-  expr::EvaluatorPtr key_;
+  std::vector<expr::EvaluatorPtr> keys_;
   std::string topic_;
   int32_t partitions_;
   TopicClient& topics_;

@@ -1,12 +1,15 @@
 """`fluxo run` on the embedded broker (`fluxo kafka` as its own process), end to end.
 
 Inputs are produced and outputs read with kafka-python; the expected results are computed here
-in Python from the generated inputs, never by Fluxo. Three persistent queries run in one
+in Python from the generated inputs, never by Fluxo. Four persistent queries run in one
 `fluxo run` process:
 
 - a filter/projection (trades with a notional of at least 1000 into BIG_TRADES),
 - a windowed aggregation (trades per symbol per 10-second tumbling window, EMIT CHANGES: the
   last update of each window must carry the window's full count and sum),
+- a windowed aggregation grouped by a non-key column (trades per venue per window): the rows
+  are re-keyed through `<service.id>-<query id>-Aggregate-GroupBy-repartition`, which must
+  hold one record per trade, keyed by its venue, with the trade record's timestamp,
 - a stream-table join on a non-key column (pageviews keyed by view id joined to users on
   user_id): the stream is re-keyed through the query's repartition topic
   `<service.id>-<query id>-Join-left-repartition` (the queries keep their state under a
@@ -39,7 +42,7 @@ WINDOW_MS = 10_000
 SQL = """
 SET 'auto.offset.reset' = 'earliest';
 
-CREATE STREAM trades (symbol STRING KEY, price DOUBLE, shares INT, ts BIGINT)
+CREATE STREAM trades (symbol STRING KEY, price DOUBLE, shares INT, venue STRING, ts BIGINT)
   WITH (KAFKA_TOPIC = 'trades', VALUE_FORMAT = 'JSON', TIMESTAMP = 'ts');
 
 CREATE STREAM big_trades WITH (KAFKA_TOPIC = 'big_trades') AS
@@ -50,6 +53,11 @@ CREATE TABLE volume WITH (KAFKA_TOPIC = 'volume') AS
   SELECT symbol, AS_VALUE(symbol) AS sym, WINDOWSTART AS ws, COUNT(*) AS trades,
          SUM(shares) AS total_shares
   FROM trades WINDOW TUMBLING (SIZE 10 SECONDS) GROUP BY symbol EMIT CHANGES;
+
+CREATE TABLE venue_volume WITH (KAFKA_TOPIC = 'venue_volume') AS
+  SELECT venue, AS_VALUE(venue) AS v, WINDOWSTART AS ws, COUNT(*) AS trades,
+         SUM(shares) AS total_shares
+  FROM trades WINDOW TUMBLING (SIZE 10 SECONDS) GROUP BY venue EMIT CHANGES;
 
 CREATE TABLE users (user_id STRING PRIMARY KEY, name STRING, region STRING)
   WITH (KAFKA_TOPIC = 'users', VALUE_FORMAT = 'JSON');
@@ -81,6 +89,7 @@ def make_inputs(rng: random.Random, base_ms: int):
         trades.append((rng.choice(symbols), {
             "price": round(rng.uniform(5, 120), 2),
             "shares": rng.randint(1, 40),
+            "venue": rng.choice(["B3", "NYSE", "LSE"]),
             "ts": base_ms + i * 250 + rng.randint(0, 200),
         }))
     users = [(f"u{n}", {"name": f"User {n}", "region": rng.choice(["north", "south", "east"])})
@@ -102,12 +111,12 @@ def expected_big_trades(trades):
         for symbol, v in trades if v["price"] * v["shares"] >= 1000)
 
 
-def expected_windows(trades):
+def expected_windows(trades, group=lambda symbol, v: symbol):
     windows = defaultdict(lambda: [0, 0])
     for symbol, v in trades:
         start = v["ts"] - v["ts"] % WINDOW_MS
-        windows[(symbol, start)][0] += 1
-        windows[(symbol, start)][1] += v["shares"]
+        windows[(group(symbol, v), start)][0] += 1
+        windows[(group(symbol, v), start)][1] += v["shares"]
     return {key: tuple(value) for key, value in windows.items()}
 
 
@@ -135,9 +144,8 @@ def repartition_topics(bootstrap: str) -> list[str]:
 
 
 def check_repartition_topic(bootstrap: str, pageviews) -> None:
-    topics = repartition_topics(bootstrap)
-    check(len(topics) == 1 and topics[0].endswith("-Join-left-repartition"),
-          f"the non-key join has one repartition topic (got {topics})")
+    topics = [t for t in repartition_topics(bootstrap) if t.endswith("-Join-left-repartition")]
+    check(len(topics) == 1, f"the non-key join has one repartition topic (got {topics})")
     records = consume_all(bootstrap, topics[0], expected=len(pageviews), idle_timeout_s=5)
     by_key = {encoded_string(v["user_id"]): v["user_id"] for _, v in pageviews}
     got = Counter()
@@ -156,13 +164,36 @@ def check_repartition_topic(bootstrap: str, pageviews) -> None:
           f"the records of each of the {len(partitions)} user ids are on one partition")
 
 
-def latest_windows(records):
+def check_group_by_topic(bootstrap: str, trades) -> None:
+    """The GROUP BY venue's topic: one record per trade, keyed by its venue on one partition,
+    with the timestamps of the trades topic's records."""
+    topics = repartition_topics(bootstrap)
+    names = [t for t in topics if t.endswith("-Aggregate-GroupBy-repartition")]
+    check(len(names) == 1 and "VENUE_VOLUME" in names[0] and len(topics) == 2,
+          f"the GROUP BY on a non-key column has one repartition topic (got {topics})")
+    records = consume_all(bootstrap, names[0], expected=len(trades), idle_timeout_s=5)
+    by_key = {encoded_string(venue): venue for venue in ["B3", "NYSE", "LSE"]}
+    got = Counter(by_key.get(record.raw_key) for record in records)
+    want = Counter(v["venue"] for _, v in trades)
+    check(got == want,
+          f"{names[0]} holds one record per trade, keyed by its venue (got {len(records)} records)")
+    partitions = defaultdict(set)
+    for record in records:
+        partitions[record.raw_key].add(record.partition)
+    check(all(len(p) == 1 for p in partitions.values()),
+          f"the records of each of the {len(partitions)} venues are on one partition")
+    sources = consume_all(bootstrap, "trades", expected=len(trades), idle_timeout_s=5)
+    check(Counter(r.timestamp_ms for r in records) == Counter(r.timestamp_ms for r in sources),
+          "the re-keyed records carry the timestamps of the trades' records")
+
+
+def latest_windows(records, group_column: str = "SYM"):
     latest = {}
     for record in sorted(records, key=lambda r: (r.partition, r.offset)):
         if record.value is None:
             continue
         value = record.value
-        latest[(value["SYM"], value["WS"])] = (value["TRADES"], value["TOTAL_SHARES"])
+        latest[(value[group_column], value["WS"])] = (value["TRADES"], value["TOTAL_SHARES"])
     return latest
 
 
@@ -210,6 +241,16 @@ def run(fluxo: str) -> None:
                 check(windows == want_windows,
                       f"windowed aggregation: the last update of each of the {len(want_windows)} "
                       f"(symbol, window) pairs has its full count and sum")
+
+                want_venues = expected_windows(trades, group=lambda _, v: v["venue"])
+                venues = wait_for(
+                    lambda: latest_windows(
+                        consume_all(broker.bootstrap, "venue_volume", idle_timeout_s=3), "V"),
+                    lambda latest: latest == want_venues)
+                check(venues == want_venues,
+                      f"windowed aggregation by a non-key column: the last update of each of the "
+                      f"{len(want_venues)} (venue, window) pairs has its full count and sum")
+                check_group_by_topic(broker.bootstrap, trades)
 
                 want_enriched = expected_enriched(users, pageviews)
                 got = wait_for(

@@ -1,9 +1,10 @@
 // The repartition step of a join input whose join key is not its source's key: which inputs
 // get one (PlanPhysical), how Pipeline::Build splits the input when the step has a topic (the
 // source's rows end in the topic, which is read back as one more input), and the encoding of
-// the rows in the topic.
+// the rows in the topic. The same for a GROUP BY whose key is not its source's key.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -70,7 +71,8 @@ TEST_SUITE("runtime") {
     CHECK(RepartitionNames(plan) == std::vector<std::string>{"Join-left", ""});
     REQUIRE(plan.join_inputs[0].repartition.has_value());
     CHECK(plan.join_inputs[0].repartition->operator_id == "Q.LeftRepartition");
-    CHECK(plan.join_inputs[0].repartition->key->ToString() ==
+    REQUIRE(plan.join_inputs[0].repartition->keys.size() == 1);
+    CHECK(plan.join_inputs[0].repartition->keys[0]->ToString() ==
           plan.joins[0].join.left_key->ToString());
 
     CHECK(RepartitionNames(Plan("CREATE STREAM O AS SELECT * FROM L JOIN T ON L.A = T.ID;")) ==
@@ -142,6 +144,82 @@ TEST_SUITE("runtime") {
     REQUIRE(joined.size() == 1);
     CHECK(joined[0].key == "7");
     CHECK(joined[0].value == R"({"A":1,"X":"seven"})");
+  }
+
+  TEST_CASE("repartition: a GROUP BY on a non-key column gets a repartition step") {
+    const planner::PhysicalPlan plan =
+        Plan("CREATE TABLE O AS SELECT B, COUNT(*) AS N FROM L GROUP BY B;");
+    REQUIRE(plan.group_by_repartition.has_value());
+    CHECK(plan.group_by_repartition->operator_id == "Q.GroupByRepartition");
+    CHECK(plan.group_by_repartition->name == "Aggregate-GroupBy");
+    REQUIRE(plan.group_by_repartition->keys.size() == 1);
+    CHECK(plan.group_by_repartition->keys[0]->ToString() ==
+          plan.aggregate->aggregation.group_by[0].expression->ToString());
+    // Several keys, an expression, a table's column: a step; the source's key: none.
+    CHECK(Plan("CREATE TABLE O AS SELECT A, B, COUNT(*) AS N FROM L GROUP BY A, B;")
+              .group_by_repartition->keys.size() == 2);
+    CHECK(Plan("CREATE TABLE O AS SELECT A + 1 AS K, COUNT(*) AS N FROM L GROUP BY A + 1;")
+              .group_by_repartition.has_value());
+    CHECK(Plan("CREATE TABLE O AS SELECT X, COUNT(*) AS N FROM T GROUP BY X;")
+              .group_by_repartition.has_value());
+    CHECK_FALSE(Plan("CREATE TABLE O AS SELECT A, COUNT(*) AS N FROM L GROUP BY A;")
+                    .group_by_repartition.has_value());
+    CHECK_FALSE(Plan("CREATE TABLE O AS SELECT ID, COUNT(*) AS N FROM T GROUP BY ID;")
+                    .group_by_repartition.has_value());
+    // After a join the rows are re-keyed in-process.
+    CHECK_FALSE(Plan("CREATE TABLE O AS SELECT T.X AS X, COUNT(*) AS N FROM L JOIN T "
+                     "ON L.A = T.ID GROUP BY T.X;")
+                    .group_by_repartition.has_value());
+  }
+
+  TEST_CASE("repartition: a GROUP BY with a topic aggregates what it reads back") {
+    const planner::PhysicalPlan plan =
+        Plan("CREATE TABLE O AS SELECT B, SUM(C) AS S FROM L WHERE C > 0 GROUP BY B;");
+    InMemoryTopicClient topics;
+    topics.CreateTopic("l", 1);  // Push takes one partition's records.
+    topics.CreateTopic("O", 2);
+    topics.CreateTopic("rep", 2);
+    ProcessingLog log;
+    state::InMemoryStateInstance state;
+    const RepartitionTopics repartitions = {{"Q.GroupByRepartition", RepartitionTopic{"rep", 2}}};
+    const auto split = Pipeline::Build(plan, topics, log, state, repartitions);
+    CHECK(split->topics() == std::vector<std::string>{"l", "rep"});
+    CHECK(split->upstream_topics() == std::vector<std::string>{"l"});
+    CHECK(split->downstream_topics() == std::vector<std::string>{"rep"});
+    CHECK(split->IsRepartitionTopic("rep"));
+
+    // Keys 1, 2, 3 with B = 7, 7, 8; the third row fails WHERE and is not written.
+    std::vector<TopicRecord> records;
+    for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
+             {"1", R"({"B":7,"C":3})"}, {"2", R"({"B":7,"C":4})"}, {"3", R"({"B":8,"C":-1})"}}) {
+      TopicRecord record;
+      record.key = key;
+      record.value = value;
+      record.timestamp = 100 + static_cast<int64_t>(records.size());
+      records.push_back(topics.Produce("l", record));
+    }
+    split->Push("l", records);
+    split->Flush();
+    CHECK(topics.Fetch("O", 0, 0, 10).size() + topics.Fetch("O", 1, 0, 10).size() == 0);
+    const std::string key = state::EncodeValueToString(Value::Int32(7));
+    const int32_t partition = PartitionForKey(key, 2);
+    const std::vector<TopicRecord> rekeyed = topics.Fetch("rep", partition, 0, 10);
+    REQUIRE(rekeyed.size() == 2);
+    CHECK(topics.Fetch("rep", 1 - partition, 0, 10).empty());
+    CHECK(rekeyed[0].key == key);
+    CHECK(rekeyed[1].key == key);
+    CHECK(rekeyed[0].timestamp == 100);
+    CHECK(rekeyed[1].timestamp == 101);
+
+    split->Push("rep", rekeyed);
+    split->Flush();
+    std::vector<TopicRecord> sums = topics.Fetch("O", 0, 0, 10);
+    for (TopicRecord& record : topics.Fetch("O", 1, 0, 10)) {
+      sums.push_back(record);
+    }
+    REQUIRE_FALSE(sums.empty());
+    CHECK(sums.back().key == "7");
+    CHECK(sums.back().value == R"({"S":7})");
   }
 
   TEST_CASE("repartition: a row survives its trip through the topic unchanged") {
