@@ -5,7 +5,8 @@ A real Apache Kafka broker (KRaft, scripts/kafka-broker.sh) runs the transaction
 produced and outputs read with kafka-python, and the expected output is computed here.
 
 The input: 100,000 keyed JSON records on a 4-partition topic (each key on one partition,
-timestamps increasing, so no record is late). The query: COUNT and SUM per key per 10-second
+timestamps increasing, so no record is late), produced 50 at a time over about 50 s while
+`fluxo run` works, so that every kill finds input left to process. The query: COUNT and SUM per key per 10-second
 tumbling window, with the record cache off (`cache.max.bytes.buffering=0`), so that every input
 record yields exactly one output update whatever the commit timing: the uninterrupted run's
 output is, per key and window, the sequence of running (COUNT, SUM) pairs.
@@ -31,6 +32,7 @@ import random
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -77,26 +79,55 @@ def make_events(first: int, count: int, rng: random.Random):
             for seq in range(first, first + count)]
 
 
-def produce(bootstrap: str, events) -> None:
+def produce(bootstrap: str, events, chunk: int = 0, pause_s: float = 0.0) -> None:
     """Keyed JSON records with kafka-python: its default partitioner puts each key on one
-    partition, so each partition gets its keys' records in timestamp order."""
+    partition, so each partition gets its keys' records in timestamp order. With `chunk`, the
+    records go out `chunk` at a time with a pause after each: input that keeps arriving, so
+    that the kills land while there is input left to process, however fast the machine."""
     from kafka import KafkaProducer
     import json
 
     producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=20,
                              batch_size=256 * 1024)
+    step = chunk or len(events) or 1
     try:
-        futures = [
-            producer.send("events", key=key.encode(),
-                          value=json.dumps({"amount": amount}, separators=(",", ":")).encode(),
-                          timestamp_ms=timestamp)
-            for key, amount, timestamp in events
-        ]
-        producer.flush()
-        for future in futures:
-            future.get(timeout=60)
+        for start in range(0, len(events), step):
+            futures = [
+                producer.send("events", key=key.encode(),
+                              value=json.dumps({"amount": amount},
+                                               separators=(",", ":")).encode(),
+                              timestamp_ms=timestamp)
+                for key, amount, timestamp in events[start:start + step]
+            ]
+            producer.flush()
+            for future in futures:
+                future.get(timeout=60)
+            if pause_s > 0:
+                time.sleep(pause_s)
     finally:
         producer.close()
+
+
+class PacedProducer(threading.Thread):
+    """``produce`` in chunks on a thread of its own; ``finish`` joins it and re-raises its error."""
+
+    def __init__(self, bootstrap: str, events, chunk: int, pause_s: float) -> None:
+        super().__init__(daemon=True)
+        self._args = (bootstrap, events, chunk, pause_s)
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            produce(*self._args)
+        except BaseException as error:  # noqa: BLE001 - handed to the test's thread
+            self.error = error
+
+    def finish(self, timeout_s: float = 120) -> None:
+        self.join(timeout_s)
+        if self.is_alive():
+            raise TestFailure(f"producing the input took more than {timeout_s} s")
+        if self.error is not None:
+            raise self.error
 
 
 def expected_output(events) -> Counter:
@@ -193,9 +224,13 @@ def run(fluxo: str) -> None:
         with RealKafka() as kafka:
             create_topic(kafka.bootstrap, "events", partitions=PARTITIONS)
             events = make_events(0, RECORDS, rng)
-            produce(kafka.bootstrap, events)
             want = expected_output(events)
-            check(sum(want.values()) == RECORDS, f"{RECORDS} input records produced")
+            # The input keeps arriving while fluxo run is killed and restarted, 50 records every
+            # 20 ms or so (about 50 s in all): the kills land with input still to process, and
+            # since fluxo run then keeps finding input and commits every 100 ms, mostly inside
+            # an open transaction.
+            paced = PacedProducer(kafka.bootstrap, events, chunk=50, pause_s=0.02)
+            paced.start()
 
             # Kill points: once the committed input has grown by a seeded random amount since
             # the start (then a moment more, so that most kills land inside a transaction).
@@ -213,7 +248,7 @@ def run(fluxo: str) -> None:
                         if not restored:
                             print("fluxo run's log without state.dir:\n" + crashing.log(),
                                   flush=True)
-                    target = progress.count() + rng.randint(1_000, 6_000)
+                    target = progress.count() + rng.randint(4_000, 15_000)
                     deadline = time.monotonic() + 60
                     while progress.count() < target:
                         if time.monotonic() > deadline:
@@ -229,6 +264,8 @@ def run(fluxo: str) -> None:
                     print(f"killed fluxo run with SIGKILL after {committed_at_kill[-1]} committed "
                           f"input records (target {target})", flush=True)
             progress.close()
+            paced.finish()
+            check(sum(want.values()) == RECORDS, f"{RECORDS} input records produced")
             check(kills == KILLS and all(c < RECORDS for c in committed_at_kill),
                   f"fluxo run was killed with SIGKILL {KILLS} times before it had committed all "
                   f"the input (after {committed_at_kill} input records)")
