@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the independent clients the integration tests check Fluxo against, and the real Kafka
 # broker they run on:
-#   - kcat and curl (Debian packages; apt-get update only when something is missing, sudo only
-#     when not root), and Java, Maven, Node.js/npm and python3-venv when the machine lacks them
+#   - kcat, curl and openssl (Debian packages; apt-get update only when something is missing,
+#     sudo only when not root), and Java, Maven, Node.js/npm and python3-venv when the machine
+#     lacks them
 #   - a Python virtualenv at .cache/test-venv (from the machine's python3) with pinned kafka-python
 #     and confluent-kafka from PyPI
 #   - the Apache Kafka broker's jars, through scripts/kafka-broker.sh install
@@ -21,7 +22,7 @@ venv=.cache/test-venv
 # kcat and curl always; the runtimes the other tools need only when the machine lacks them:
 # Java 17 and Maven (the Kafka broker), Node.js and npm (the REST acceptance test), and the venv
 # module of the system python3.
-debian_packages=(kcat curl)
+debian_packages=(kcat curl openssl)
 missing=()
 for package in "${debian_packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -86,9 +86,16 @@ for s in socks:
 EOF
 }
 
-# A random Kafka cluster id: 16 random bytes in URL-safe base64 without padding (22 characters).
+# A random Kafka cluster id: 16 random bytes in URL-safe base64 without padding (22 characters),
+# never starting with '-' (the storage tool would read it as an option and see an empty
+# --cluster-id; Kafka's own Uuid.randomUuid() redraws such ids too).
 random_cluster_id() {
-  head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'
+  local id
+  id=-
+  while [[ $id == -* ]]; do
+    id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
+  done
+  echo "$id"
 }
 
 # The java command line shared by the broker and the storage tool (an array, so that `cmd &`
