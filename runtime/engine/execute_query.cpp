@@ -25,6 +25,21 @@ namespace fluxo::engine {
 
 namespace {
 
+// A new, empty state database for `statement` in `database.directory`, after removing what
+// was there.
+std::unique_ptr<state::RocksDbStateInstance> OpenEmptyState(
+    const state::RocksDbStateOptions& database, const std::string& statement) {
+  std::error_code error;
+  std::filesystem::remove_all(database.directory, error);
+  if (error) {
+    throw Error(ErrorKind::kIo,
+                "Cannot clear the state directory " + database.directory + ": " + error.message());
+  }
+  auto instance = std::make_unique<state::RocksDbStateInstance>(database);
+  instance->Flush({{std::string(PersistentQuery::kStatementMetadataKey), statement}});
+  return instance;
+}
+
 // The stores of a new query's operators: in a RocksDB database in
 // `<state dir>/<service.id>/<query id>` when the engine keeps state on disk (`state.dir`), in
 // memory otherwise. A database that an earlier run of the same statement left there is kept:
@@ -41,27 +56,16 @@ std::unique_ptr<state::StateInstance> MakeStateInstance(const EngineState& state
     return std::make_unique<state::InMemoryStateInstance>();  // Push queries: never kept.
   }
   options.changelog_service_id = ServiceId(state.properties);
-  const std::filesystem::path directory =
-      std::filesystem::path(setting->second) / *options.changelog_service_id / query_id;
   state::RocksDbStateOptions database;
-  database.directory = directory.string();
+  database.directory =
+      (std::filesystem::path(setting->second) / *options.changelog_service_id / query_id).string();
   // Under exactly_once_v2 the query reopens its state (emptied when Kafka's committed
   // transactions disagree with it).
-  options.reopen_state = [directory, database, statement](bool wipe) {
+  options.reopen_state = [database, statement](bool wipe) -> std::unique_ptr<state::StateInstance> {
     if (wipe) {
-      std::error_code error;
-      std::filesystem::remove_all(directory, error);
-      if (error) {
-        throw Error(
-            ErrorKind::kIo,
-            "Cannot clear the state directory " + directory.string() + ": " + error.message());
-      }
+      return OpenEmptyState(database, statement);
     }
-    auto reopened = std::make_unique<state::RocksDbStateInstance>(database);
-    if (wipe) {
-      reopened->Flush({{std::string(PersistentQuery::kStatementMetadataKey), statement}});
-    }
-    return std::unique_ptr<state::StateInstance>(std::move(reopened));
+    return std::make_unique<state::RocksDbStateInstance>(database);
   };
   auto instance = std::make_unique<state::RocksDbStateInstance>(database);
   const std::optional<std::string> stored =
@@ -71,23 +75,16 @@ std::unique_ptr<state::StateInstance> MakeStateInstance(const EngineState& state
             "Query " + query_id + " resumes from its state in " + database.directory);
     return instance;
   }
-  if (stored.has_value()) {
-    LogLine(LogLevel::kInfo,
-            "The state in " + database.directory + " belongs to another statement: query " +
-                query_id + " starts with empty state");
-    instance.reset();
-    std::error_code error;
-    std::filesystem::remove_all(directory, error);
-    if (error) {
-      throw Error(
-          ErrorKind::kIo,
-          "Cannot clear the state directory " + directory.string() + ": " + error.message());
-    }
-    instance = std::make_unique<state::RocksDbStateInstance>(database);
-  }
   options.restore_from_changelog = true;
-  instance->Flush({{std::string(PersistentQuery::kStatementMetadataKey), statement}});
-  return instance;
+  if (!stored.has_value()) {
+    instance->Flush({{std::string(PersistentQuery::kStatementMetadataKey), statement}});
+    return instance;
+  }
+  LogLine(LogLevel::kInfo,
+          "The state in " + database.directory + " belongs to another statement: query " +
+              query_id + " starts with empty state");
+  instance.reset();
+  return OpenEmptyState(database, statement);
 }
 
 StatementResult StartQuery(EngineState& state,

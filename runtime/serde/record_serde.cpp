@@ -53,13 +53,10 @@ bool HasNonStringMapKey(const SqlType& type) {
 std::string BaseTypeName(const SqlType& type) {
   switch (type.kind()) {
     case TypeKind::kDecimal:
-      return "DECIMAL";
     case TypeKind::kArray:
-      return "ARRAY";
     case TypeKind::kMap:
-      return "MAP";
     case TypeKind::kStruct:
-      return "STRUCT";
+      return std::string(TypeKindName(type.kind()));
     default:
       return type.ToString();
   }

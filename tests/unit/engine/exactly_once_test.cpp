@@ -14,39 +14,18 @@
 #include "runtime/engine/changelog.h"
 #include "runtime/topic/transactional_writer.h"
 #include "tests/unit/engine/engine_test_fixture.h"
+#include "tests/unit/engine/temporary_directory.h"
 
 namespace fluxo::engine {
 
 namespace {
 
 using testing::EngineFixture;
-
-// A directory under the system's temporary directory, removed with everything in it at the end.
-class ScratchDirectory {
- public:
-  explicit ScratchDirectory(const std::string& name)
-      : path_(std::filesystem::temp_directory_path() /
-              (name + "-" + std::to_string(std::random_device{}()))) {
-    std::filesystem::create_directories(path_);
-  }
-
-  ~ScratchDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-
-  ScratchDirectory(const ScratchDirectory&) = delete;
-  ScratchDirectory& operator=(const ScratchDirectory&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using testing::TemporaryDirectory;
 
 // Under exactly_once_v2 with state in `directory`; a commit interval that never passes in a
 // test, so that a query commits exactly when a poll finds nothing more to read.
-std::string Script(const ScratchDirectory& directory) {
+std::string Script(const TemporaryDirectory& directory) {
   return "SET 'state.dir'='" + directory.path().string() +
          "';"
          "SET 'processing.guarantee'='exactly_once_v2';"
@@ -94,7 +73,7 @@ std::map<std::string, std::string> CommittedOffsets(EngineFixture& f) {
 
 TEST_SUITE("engine") {
   TEST_CASE("exactly_once_v2: a commit makes output, changelogs and offsets visible together") {
-    ScratchDirectory directory("fluxo-eos");
+    TemporaryDirectory directory("fluxo-eos");
     EngineFixture f;
     f.engine.ExecuteScript(Script(directory));
     f.Produce("trades", R"("X")", R"({"SHARES":10})", 100);
@@ -112,7 +91,7 @@ TEST_SUITE("engine") {
   }
 
   TEST_CASE("exactly_once_v2: an aborted transaction shows nothing, and the work is redone") {
-    ScratchDirectory directory("fluxo-eos");
+    TemporaryDirectory directory("fluxo-eos");
     EngineFixture f;
     f.engine.ExecuteScript(Script(directory));
     f.Produce("trades", R"("X")", R"({"SHARES":10})", 100);
@@ -135,8 +114,8 @@ TEST_SUITE("engine") {
   }
 
   TEST_CASE("exactly_once_v2: a newer instance of the query fences the older one") {
-    ScratchDirectory first_directory("fluxo-eos");
-    ScratchDirectory second_directory("fluxo-eos");
+    TemporaryDirectory first_directory("fluxo-eos");
+    TemporaryDirectory second_directory("fluxo-eos");
     EngineFixture f;
     f.engine.ExecuteScript(Script(first_directory));
     f.Produce("trades", R"("X")", R"({"SHARES":10})", 100);
@@ -159,7 +138,7 @@ TEST_SUITE("engine") {
   }
 
   TEST_CASE("exactly_once_v2: a local state behind Kafka's last transaction is rebuilt") {
-    ScratchDirectory directory("fluxo-eos");
+    TemporaryDirectory directory("fluxo-eos");
     const std::filesystem::path snapshot = directory.path().string() + "-snapshot";
     EngineFixture f;
     {

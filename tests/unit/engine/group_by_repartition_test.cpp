@@ -19,36 +19,14 @@
 #include "runtime/operators/repartition_row_codec.h"
 #include "runtime/state/value_codec.h"
 #include "tests/unit/engine/engine_test_fixture.h"
+#include "tests/unit/engine/temporary_directory.h"
 
 namespace fluxo::engine {
 
 namespace {
 
 using testing::EngineFixture;
-
-// A new directory under the system's temporary directory, removed with its contents at the end.
-class TemporaryDirectory {
- public:
-  TemporaryDirectory() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "fluxo-group-by-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-
-  ~TemporaryDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-
-  TemporaryDirectory(const TemporaryDirectory&) = delete;
-  TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
-
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using testing::TemporaryDirectory;
 
 // A commit interval that never passes in a test: a query commits when a poll finds nothing.
 std::string Settings(const std::optional<std::string>& state_dir) {
@@ -122,9 +100,9 @@ size_t RepartitionTopicCount(EngineFixture& f) {
 
 TEST_SUITE("engine") {
   TEST_CASE("group by repartition: a GROUP BY on a non-key column goes through a topic") {
-    TemporaryDirectory directory;
+    TemporaryDirectory directory("fluxo-group-by");
     EngineFixture f;
-    f.engine.ExecuteScript(Settings(directory.path()) + kSources + kBySym);
+    f.engine.ExecuteScript(Settings(directory.path().string()) + kSources + kBySym);
     ProduceTrades(f, 0, 10);
     f.engine.RunUntilIdle();
     CHECK(Latest(f, "BY_SYM") == ExpectedBySym(10));
@@ -154,10 +132,10 @@ TEST_SUITE("engine") {
   }
 
   TEST_CASE("group by repartition: a GROUP BY on the key needs no topic") {
-    TemporaryDirectory directory;
+    TemporaryDirectory directory("fluxo-group-by");
     EngineFixture f;
     f.engine.ExecuteScript(
-        Settings(directory.path()) + kSources +
+        Settings(directory.path().string()) + kSources +
         "CREATE TABLE by_id AS SELECT id, COUNT(*) AS n FROM trades GROUP BY id;");
     ProduceTrades(f, 0, 4);
     f.engine.RunUntilIdle();
@@ -179,9 +157,9 @@ TEST_SUITE("engine") {
       f.Produce("accounts", R"("a2")", std::nullopt, 5);                        // Deleted.
       f.engine.RunUntilIdle();
     };
-    TemporaryDirectory directory;
+    TemporaryDirectory directory("fluxo-group-by");
     EngineFixture f;
-    run(f, directory.path());
+    run(f, directory.path().string());
     EngineFixture in_process;
     run(in_process, std::nullopt);
 
@@ -212,9 +190,9 @@ TEST_SUITE("engine") {
     const std::string query =
         "CREATE TABLE per_window AS SELECT sym, COUNT(*) AS n FROM trades "
         "WINDOW TUMBLING (SIZE 4 SECONDS) GROUP BY sym;";
-    TemporaryDirectory directory;
+    TemporaryDirectory directory("fluxo-group-by");
     EngineFixture f;
-    f.engine.ExecuteScript(Settings(directory.path()) + kSources + query);
+    f.engine.ExecuteScript(Settings(directory.path().string()) + kSources + query);
     ProduceTrades(f, 0, 12);
     f.engine.RunUntilIdle();
     EngineFixture in_process;
@@ -234,19 +212,19 @@ TEST_SUITE("engine") {
   }
 
   TEST_CASE("group by repartition: after a crash, nothing is lost or counted twice") {
-    TemporaryDirectory directory;
+    TemporaryDirectory directory("fluxo-group-by");
     EngineFixture f;
     {
       Engine first(f.topics);
       first.SetLogSkippedRecords(false);
-      first.ExecuteScript(Settings(directory.path()) + kSources + kBySym);
+      first.ExecuteScript(Settings(directory.path().string()) + kSources + kBySym);
       ProduceTrades(f, 0, 3);
       first.RunUntilIdle();  // Committed.
       ProduceTrades(f, 3, 3);
       CHECK(first.PollQueries() == 6);  // Read, re-keyed and aggregated, not committed.
       CHECK(f.Read(kBySymTopic).size() == 6);
     }
-    f.engine.ExecuteScript(Settings(directory.path()) + kSources + kBySym);
+    f.engine.ExecuteScript(Settings(directory.path().string()) + kSources + kBySym);
     ProduceTrades(f, 6, 3);
     f.engine.RunUntilIdle();
     // Trades 3..5 were read again from the stream and re-keyed again; their first re-keyed

@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include "tests/unit/engine/engine_test_fixture.h"
+#include "tests/unit/engine/temporary_directory.h"
 
 namespace fluxo::engine {
 
@@ -17,29 +18,7 @@ namespace {
 
 using testing::EngineFixture;
 using testing::Rows;
-
-// A directory under the system's temporary directory, removed with everything in it at the end.
-class TemporaryDirectory {
- public:
-  explicit TemporaryDirectory(const std::string& name)
-      : path_(std::filesystem::temp_directory_path() /
-              (name + "-" + std::to_string(std::random_device{}()))) {
-    std::filesystem::create_directories(path_);
-  }
-
-  ~TemporaryDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-
-  TemporaryDirectory(const TemporaryDirectory&) = delete;
-  TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using testing::TemporaryDirectory;
 
 // Runs a windowed and an unwindowed aggregation over the same records, after `setup`
 // (SET statements), and returns what their sink topics got as "key|value" lines.

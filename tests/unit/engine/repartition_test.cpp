@@ -17,35 +17,14 @@
 #include "runtime/state/value_codec.h"
 #include "runtime/topic/transactional_writer.h"
 #include "tests/unit/engine/engine_test_fixture.h"
+#include "tests/unit/engine/temporary_directory.h"
 
 namespace fluxo::engine {
 
 namespace {
 
 using testing::EngineFixture;
-
-// A directory under the system's temporary directory, removed with everything in it at the end.
-class ScratchDirectory {
- public:
-  ScratchDirectory()
-      : path_(std::filesystem::temp_directory_path() /
-              ("fluxo-repartition-" + std::to_string(std::random_device{}()))) {
-    std::filesystem::create_directories(path_);
-  }
-
-  ~ScratchDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-
-  ScratchDirectory(const ScratchDirectory&) = delete;
-  ScratchDirectory& operator=(const ScratchDirectory&) = delete;
-
-  std::string path() const { return path_.string(); }
-
- private:
-  std::filesystem::path path_;
-};
+using testing::TemporaryDirectory;
 
 // A commit interval that never passes in a test: a query commits when a poll finds nothing.
 std::string Settings(const std::optional<std::string>& state_dir, bool exactly_once = false) {
@@ -115,9 +94,9 @@ std::vector<std::string> Expected(int first, int count) {
 
 TEST_SUITE("engine") {
   TEST_CASE("repartition: a join on a non-key column goes through a repartition topic") {
-    ScratchDirectory directory;
+    TemporaryDirectory directory("fluxo-repartition");
     EngineFixture f;
-    f.engine.ExecuteScript(Settings(directory.path()) + kSources + kJoin);
+    f.engine.ExecuteScript(Settings(directory.path().string()) + kSources + kJoin);
     ProduceUsers(f);
     ProduceViews(f, 0, 9);
     f.engine.RunUntilIdle();
@@ -157,9 +136,9 @@ TEST_SUITE("engine") {
   }
 
   TEST_CASE("repartition: the repartitioned stream keeps its timestamp order with the table") {
-    ScratchDirectory directory;
+    TemporaryDirectory directory("fluxo-repartition");
     EngineFixture f;
-    f.engine.ExecuteScript(Settings(directory.path()) + kSources + kJoin);
+    f.engine.ExecuteScript(Settings(directory.path().string()) + kSources + kJoin);
     // v0 (u1) comes before Ann's row, v3 (u1) after it; both are read in one poll.
     f.Produce("views", R"("v0")", R"({"USER_ID":"u1"})", 5);
     ProduceUsers(f);
@@ -170,12 +149,12 @@ TEST_SUITE("engine") {
   }
 
   TEST_CASE("repartition: after a crash, re-keyed records are neither lost nor read twice") {
-    ScratchDirectory directory;
+    TemporaryDirectory directory("fluxo-repartition");
     EngineFixture f;
     {
       Engine first(f.topics);
       first.SetLogSkippedRecords(false);
-      first.ExecuteScript(Settings(directory.path()) + kSources + kJoin);
+      first.ExecuteScript(Settings(directory.path().string()) + kSources + kJoin);
       ProduceUsers(f);
       ProduceViews(f, 0, 3);
       first.RunUntilIdle();  // Committed.
@@ -186,7 +165,7 @@ TEST_SUITE("engine") {
             6);
     }
     CHECK(Sorted(f, "ENRICHED") == Expected(0, 6));
-    f.engine.ExecuteScript(Settings(directory.path()) + kSources + kJoin);
+    f.engine.ExecuteScript(Settings(directory.path().string()) + kSources + kJoin);
     ProduceViews(f, 6, 3);
     f.engine.RunUntilIdle();
     // v3..v5 were read again from the stream (at least once): their results are written a
@@ -200,7 +179,7 @@ TEST_SUITE("engine") {
   }
 
   TEST_CASE("repartition: under exactly_once_v2 the re-keyed records are in the transaction") {
-    ScratchDirectory directory;
+    TemporaryDirectory directory("fluxo-repartition");
     EngineFixture f;
     f.engine.ExecuteScript(Settings(directory.path(), /*exactly_once=*/true) + kSources + kJoin);
     ProduceUsers(f);
