@@ -37,35 +37,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fluxo_process import FluxoRun  # noqa: E402
 from kafka_helpers import REPO_ROOT, EmbeddedKafka, Record, consume_all  # noqa: E402
+from test_harness import TestFailure, check, main  # noqa: E402,F401 (re-exported)
 
 EXAMPLES = REPO_ROOT / "examples"
 
 T = TypeVar("T")
-
-
-class TestFailure(Exception):
-    pass
-
-
-def check(condition: bool, message: str, detail: str = "") -> None:
-    """Prints PASS and the message, or raises TestFailure with the message and `detail`."""
-    if not condition:
-        raise TestFailure(f"{message}\n{detail}" if detail else message)
-    print(f"PASS {message}", flush=True)
-
-
-def main(run: Callable[[str], None]) -> int:
-    """main() of a test script: ``run(fluxo)`` with argv[1] as the binary; prints FAIL and
-    returns 1 on any exception."""
-    if len(sys.argv) != 2:
-        print(f"usage: {sys.argv[0]} PATH/TO/fluxo", file=sys.stderr)
-        return 2
-    try:
-        run(sys.argv[1])
-        return 0
-    except Exception as error:  # noqa: BLE001 - every failure is reported the same way
-        print(f"FAIL {type(error).__name__}: {error}", flush=True)
-        return 1
 
 
 def example_path(name: str) -> Path:

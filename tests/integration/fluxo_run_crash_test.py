@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fluxo_process import FluxoRun  # noqa: E402
 from kafka_helpers import EmbeddedKafka, consume_all, produce_json  # noqa: E402
+from test_harness import TestFailure, check, main  # noqa: E402
 
 PARTITIONS = 4
 RECORDS = 60_000
@@ -47,16 +48,6 @@ CREATE STREAM copied WITH (KAFKA_TOPIC = 'copied') AS
 CREATE TABLE counts WITH (KAFKA_TOPIC = 'counts') AS
   SELECT id, COUNT(*) AS n FROM events GROUP BY id;
 """
-
-
-class TestFailure(Exception):
-    pass
-
-
-def check(condition: bool, message: str) -> None:
-    if not condition:
-        raise TestFailure(message)
-    print(f"PASS {message}", flush=True)
 
 
 def events(first_seq: int, count: int, rng: random.Random):
@@ -153,17 +144,5 @@ def run(fluxo: str) -> None:
             check(rebuilt.stop() == 0, "fluxo run rebuilt from the changelogs stops with exit 0")
 
 
-def main() -> int:
-    if len(sys.argv) != 2:
-        print(f"usage: {sys.argv[0]} PATH/TO/fluxo", file=sys.stderr)
-        return 2
-    try:
-        run(sys.argv[1])
-        return 0
-    except Exception as error:  # noqa: BLE001 - every failure is reported the same way
-        print(f"FAIL {type(error).__name__}: {error}", flush=True)
-        return 1
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(run))

@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fluxo_process import FluxoRun  # noqa: E402
 from kafka_helpers import EmbeddedKafka, consume_all, produce_json  # noqa: E402
+from test_harness import TestFailure, check, main  # noqa: E402
 
 PARTITIONS = 4  # The mock broker auto-creates topics with 4: the sinks inherit this count.
 WINDOW_MS = 10_000
@@ -70,16 +71,6 @@ CREATE STREAM enriched WITH (KAFKA_TOPIC = 'enriched') AS
          u.region AS region
   FROM pageviews pv JOIN users u ON pv.user_id = u.user_id;
 """
-
-
-class TestFailure(Exception):
-    pass
-
-
-def check(condition: bool, message: str) -> None:
-    if not condition:
-        raise TestFailure(message)
-    print(f"PASS {message}", flush=True)
 
 
 def make_inputs(rng: random.Random, base_ms: int):
@@ -270,17 +261,5 @@ def run(fluxo: str) -> None:
             check(code == 0, f"SIGTERM stops fluxo run with exit 0 (got {code})")
 
 
-def main() -> int:
-    if len(sys.argv) != 2:
-        print(f"usage: {sys.argv[0]} PATH/TO/fluxo", file=sys.stderr)
-        return 2
-    try:
-        run(sys.argv[1])
-        return 0
-    except Exception as error:  # noqa: BLE001 - every failure is reported the same way
-        print(f"FAIL {type(error).__name__}: {error}", flush=True)
-        return 1
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(run))

@@ -41,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fluxo_process import FluxoRun  # noqa: E402
 from kafka_helpers import RealKafka, consume_all, create_topic  # noqa: E402
+from test_harness import TestFailure, check  # noqa: E402
 
 PARTITIONS = 4
 RECORDS = 100_000
@@ -61,16 +62,6 @@ CREATE TABLE sums WITH (KAFKA_TOPIC = 'sums') AS
   SELECT id, AS_VALUE(id) AS k, WINDOWSTART AS ws, COUNT(*) AS n, SUM(amount) AS total
   FROM events WINDOW TUMBLING (SIZE 10 SECONDS) GROUP BY id;
 """
-
-
-class TestFailure(Exception):
-    pass
-
-
-def check(condition: bool, message: str) -> None:
-    if not condition:
-        raise TestFailure(message)
-    print(f"PASS {message}", flush=True)
 
 
 def make_events(first: int, count: int, rng: random.Random):

@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fluxo_process import FluxoRun  # noqa: E402
 from kafka_helpers import RealKafka, create_topic, produce_json  # noqa: E402
+from test_harness import TestFailure, check  # noqa: E402
 
 SERVICE_ID = "cfgrun"
 SERVER_SERVICE_ID = "cfgserver"
@@ -41,16 +42,6 @@ CREATE STREAM views (user_id STRING KEY, page STRING)
 CREATE TABLE view_counts WITH (KAFKA_TOPIC = 'view_counts') AS
   SELECT user_id, COUNT(*) AS n FROM views GROUP BY user_id;
 """
-
-
-class TestFailure(Exception):
-    pass
-
-
-def check(condition: bool, message: str) -> None:
-    if not condition:
-        raise TestFailure(message)
-    print(f"PASS {message}", flush=True)
 
 
 def admin_client(bootstrap: str):

@@ -25,16 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kafka_helpers import EmbeddedKafka, consume_all  # noqa: E402
-
-
-class TestFailure(Exception):
-    pass
-
-
-def check(condition: bool, message: str) -> None:
-    if not condition:
-        raise TestFailure(message)
-    print(f"PASS {message}", flush=True)
+from test_harness import TestFailure, check, main  # noqa: E402
 
 
 class Server:
@@ -149,17 +140,5 @@ def run(fluxo: str) -> None:
         check(code == 0, "SIGTERM stops the second server with exit 0")
 
 
-def main() -> int:
-    if len(sys.argv) != 2:
-        print(f"usage: {sys.argv[0]} PATH/TO/fluxo", file=sys.stderr)
-        return 2
-    try:
-        run(sys.argv[1])
-        return 0
-    except Exception as error:  # noqa: BLE001 - every failure is reported the same way
-        print(f"FAIL {type(error).__name__}: {error}", flush=True)
-        return 1
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(run))
