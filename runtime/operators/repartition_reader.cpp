@@ -8,9 +8,7 @@
 namespace fluxo::runtime {
 
 RowBatch RepartitionReader::Read(const std::vector<TopicRecord>& records) {
-  RowBatch batch = std::move(spare_);
-  batch.Clear();
-  batch.Reserve(records.size());
+  RowBatch batch = recycled_.TakeBatch(records.size());
   for (const TopicRecord& record : records) {
     if (!record.value.has_value()) {
       throw Error(ErrorKind::kInternal,
@@ -18,16 +16,11 @@ RowBatch RepartitionReader::Read(const std::vector<TopicRecord>& records) {
                       std::to_string(record.partition) + " offset " +
                       std::to_string(record.offset));
     }
-    Row row;
+    Row row = recycled_.TakeRow();
     DecodeRepartitionRow(*record.value, row);
     batch.Add(std::move(row));
   }
   return batch;
-}
-
-void RepartitionReader::Recycle(RowBatch&& batch) {
-  batch.Clear();
-  spare_ = std::move(batch);
 }
 
 }  // namespace fluxo::runtime

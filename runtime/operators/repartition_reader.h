@@ -1,7 +1,9 @@
 #pragma once
 
+#include <utility>
 #include <vector>
 
+#include "runtime/core/recycled_rows.h"
 #include "runtime/core/row_batch.h"
 #include "runtime/topic/topic_client.h"
 
@@ -16,10 +18,10 @@ class RepartitionReader {
   RowBatch Read(const std::vector<TopicRecord>& records);
 
   /// Takes back a batch that Read returned, once processed, to reuse its rows' memory.
-  void Recycle(RowBatch&& batch);
+  void Recycle(RowBatch&& batch) { recycled_.GiveBack(std::move(batch)); }
 
  private:
-  RowBatch spare_;
+  RecycledRows recycled_;
 };
 
 }  // namespace fluxo::runtime

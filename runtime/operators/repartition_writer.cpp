@@ -23,20 +23,17 @@ RepartitionWriter::RepartitionWriter(const planner::RepartitionStep& step,
 }
 
 std::string RepartitionWriter::EncodeKey(const Row& row) const {
-  ValueList values;
-  for (const expr::EvaluatorPtr& key : keys_) {
-    try {
-      values.push_back(key->Evaluate(row));
-    } catch (const Error&) {
-      // NULL: the step after computes the key again and logs why it cannot.
-      values.emplace_back();
-    }
-  }
-  if (values.size() == 1) {
-    return state::EncodeValueToString(values.front());
-  }
+  // The key values' encodings back to back (as state::EncodeValueList writes a list).
   std::string bytes;
-  state::EncodeValueList(values, bytes);
+  for (const expr::EvaluatorPtr& key : keys_) {
+    Value value;  // NULL when the key cannot be computed: the step after computes it again
+                  // and logs why.
+    try {
+      value = key->Evaluate(row);
+    } catch (const Error&) {
+    }
+    state::EncodeValue(value, bytes);
+  }
   return bytes;
 }
 

@@ -72,33 +72,19 @@ void SourceReader::IgnoreUnusedColumns(const std::vector<bool>& read) {
 }
 
 RowBatch SourceReader::Read(const std::vector<TopicRecord>& records) const {
-  RowBatch batch = std::move(spare_batch_);  // Empty; its memory is reused.
-  batch.Clear();
-  batch.Reserve(records.size());
-  size_t next_spare = 0;
+  RowBatch batch = recycled_.TakeBatch(records.size());
   for (const TopicRecord& record : records) {
-    Row row;
-    if (next_spare < spare_values_.size()) {
-      // The values of a row of an earlier batch: their memory is reused.
-      row.values = std::move(spare_values_[next_spare++]);
-      row.values.clear();
-    }
+    Row row = recycled_.TakeRow();
     row.values.resize(schema_.columns().size());
     if (ReadRecord(record, row)) {
       batch.Add(std::move(row));
     }
   }
-  spare_values_.clear();
   return batch;
 }
 
 void SourceReader::Recycle(RowBatch&& batch) {
-  spare_values_.clear();
-  for (Row& row : batch) {
-    spare_values_.push_back(std::move(row.values));
-  }
-  batch.Clear();
-  spare_batch_ = std::move(batch);
+  recycled_.GiveBack(std::move(batch));
 }
 
 bool SourceReader::ReadRecord(const TopicRecord& record, Row& row) const {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "planner/physical/physical_plan.h"
+#include "runtime/core/recycled_rows.h"
 #include "runtime/functions/function_registry.h"
 #include "runtime/operators/operator.h"
 #include "runtime/serde/record_serde.h"
@@ -56,9 +57,8 @@ class SourceReader {
   std::optional<functions::ResolvedScalarFunction> parse_timestamp_;
   Value timestamp_format_;
   OperatorContext context_;
-  /// The last batch given back (Recycle), emptied, and its rows' values, for Read to reuse.
-  mutable RowBatch spare_batch_;
-  mutable std::vector<ValueList> spare_values_;
+  /// The batches given back (Recycle), for Read to reuse their memory.
+  mutable RecycledRows recycled_;
 };
 
 }  // namespace fluxo::runtime

@@ -48,20 +48,6 @@ bool HasNonStringMapKey(const SqlType& type) {
   }
 }
 
-/// Returns the type's base name as ksqlDB's format errors print it: DECIMAL without its
-/// parameters, ARRAY, MAP and STRUCT without their contents.
-std::string BaseTypeName(const SqlType& type) {
-  switch (type.kind()) {
-    case TypeKind::kDecimal:
-    case TypeKind::kArray:
-    case TypeKind::kMap:
-    case TypeKind::kStruct:
-      return std::string(TypeKindName(type.kind()));
-    default:
-      return type.ToString();
-  }
-}
-
 /// Returns "`A` INTEGER, `B` STRING" (with " KEY" after each key column when `mark_keys`).
 std::string ColumnList(const std::vector<Column>& columns, bool mark_keys) {
   std::string text;
@@ -170,7 +156,7 @@ std::unique_ptr<RecordSerde> MakeRecordSerde(const FormatSpec& format,
             format,
             columns,
             is_key,
-            "The 'KAFKA' format does not support type '" + BaseTypeName(*columns[0].type) + "'");
+            "The 'KAFKA' format does not support type '" + std::string(TypeKindName(kind)) + "'");
       }
       return std::make_unique<KafkaSerde>(columns[0], is_key);
     }
@@ -181,7 +167,8 @@ std::unique_ptr<RecordSerde> MakeRecordSerde(const FormatSpec& format,
                        columns,
                        is_key,
                        "The 'DELIMITED' format does not support type '" +
-                           BaseTypeName(*column.type) + "', column: `" + column.name + "`");
+                           std::string(TypeKindName(column.type->kind())) + "', column: `" +
+                           column.name + "`");
         }
       }
       if (is_key && columns.empty()) {
