@@ -63,8 +63,16 @@ HeadersPtr HeadersFromRecord(const TopicRecord& record) {
   return headers;
 }
 
+TopicPtr ProducerTopic(rd_kafka_t* producer, const std::string& topic) {
+  TopicPtr handle(rd_kafka_topic_new(producer, topic.c_str(), nullptr));
+  if (handle == nullptr) {
+    throw KafkaError("Cannot produce to topic '" + topic + "'", rd_kafka_last_error());
+  }
+  return handle;
+}
+
 rd_kafka_resp_err_t ProduceCopy(rd_kafka_t* producer,
-                                const std::string& topic,
+                                rd_kafka_topic_t* topic,
                                 const TopicRecord& record,
                                 void* opaque) {
   constexpr int kQueueFullPollMs = 100;
@@ -76,7 +84,7 @@ rd_kafka_resp_err_t ProduceCopy(rd_kafka_t* producer,
   for (;;) {
     const rd_kafka_resp_err_t err = rd_kafka_producev(
         producer,
-        RD_KAFKA_V_TOPIC(topic.c_str()),
+        RD_KAFKA_V_RKT(topic),
         RD_KAFKA_V_PARTITION(record.partition < 0 ? RD_KAFKA_PARTITION_UA : record.partition),
         RD_KAFKA_V_KEY(key, key_size),
         RD_KAFKA_V_VALUE(const_cast<char*>(value), value_size),

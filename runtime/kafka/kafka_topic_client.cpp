@@ -27,7 +27,6 @@ struct Delivery {
   int64_t timestamp = -1;
 };
 
-/// librdkafka calls this from rd_kafka_poll on the producing thread.
 /// librdkafka calls this from rd_kafka_poll. A record of ProduceAll carries its Delivery; one of
 /// Send carries none and is counted by the client (the handle's opaque).
 void OnDelivery(rd_kafka_t* /*handle*/, const rd_kafka_message_t* message, void* opaque) {
@@ -117,6 +116,16 @@ int32_t KafkaTopicClient::RequirePartition(const std::string& topic, int32_t par
                     " (it has " + std::to_string(*count) + ")");
   }
   return *count;
+}
+
+void KafkaTopicClient::RequirePartitions(const std::string& topic,
+                                         const std::vector<TopicRecord>& records) const {
+  const int32_t count = RequirePartition(topic, -1);  // One cache lookup for the batch.
+  for (const TopicRecord& record : records) {
+    if (record.partition < -1 || record.partition >= count) {
+      RequirePartition(topic, record.partition);  // Throws, naming the partition.
+    }
+  }
 }
 
 void KafkaTopicClient::CreateTopic(const std::string& topic,
@@ -259,13 +268,12 @@ void KafkaTopicClient::ProduceAll(const std::string& topic, std::vector<TopicRec
 }
 
 void KafkaTopicClient::Send(const std::string& topic, std::vector<TopicRecord>& records) {
-  for (const TopicRecord& record : records) {
-    RequirePartition(topic, record.partition);
-  }
+  RequirePartitions(topic, records);
   const std::lock_guard lock(produce_mutex_);
+  const TopicPtr handle = ProducerTopic(producer_.get(), topic);
   for (const TopicRecord& record : records) {
     ++sent_outstanding_;  // Before the call: the report may come before it returns.
-    const rd_kafka_resp_err_t err = ProduceCopy(producer_.get(), topic, record);
+    const rd_kafka_resp_err_t err = ProduceCopy(producer_.get(), handle.get(), record);
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
       --sent_outstanding_;
       records.clear();
@@ -276,11 +284,12 @@ void KafkaTopicClient::Send(const std::string& topic, std::vector<TopicRecord>& 
   records.clear();
 }
 
-void KafkaTopicClient::OnSentDelivered(rd_kafka_resp_err_t err, const std::string& topic) {
+void KafkaTopicClient::OnSentDelivered(rd_kafka_resp_err_t err, const char* topic) {
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
     const std::lock_guard lock(sent_error_mutex_);
     if (sent_error_.empty()) {
-      sent_error_ = "Cannot produce to topic '" + topic + "': " + rd_kafka_err2str(err);
+      sent_error_ =
+          std::string("Cannot produce to topic '") + topic + "': " + rd_kafka_err2str(err);
     }
   }
   --sent_outstanding_;
@@ -299,15 +308,14 @@ void KafkaTopicClient::AwaitSent() {
 }
 
 void KafkaTopicClient::ProduceAndWait(const std::string& topic, std::vector<TopicRecord>& records) {
-  for (const TopicRecord& record : records) {
-    RequirePartition(topic, record.partition);
-  }
+  RequirePartitions(topic, records);
   const std::lock_guard lock(produce_mutex_);
+  const TopicPtr handle = ProducerTopic(producer_.get(), topic);
   std::vector<Delivery> deliveries(records.size());
   size_t sent = 0;
   rd_kafka_resp_err_t send_error = RD_KAFKA_RESP_ERR_NO_ERROR;
   for (; sent < records.size(); ++sent) {
-    send_error = ProduceCopy(producer_.get(), topic, records[sent], &deliveries[sent]);
+    send_error = ProduceCopy(producer_.get(), handle.get(), records[sent], &deliveries[sent]);
     if (send_error != RD_KAFKA_RESP_ERR_NO_ERROR) {
       break;
     }

@@ -65,7 +65,7 @@ class KafkaTopicClient final : public TopicClient {
   void AwaitSent() override;
 
   /// Called by the delivery-report callback for a record of Send.
-  void OnSentDelivered(rd_kafka_resp_err_t err, const std::string& topic);
+  void OnSentDelivered(rd_kafka_resp_err_t err, const char* topic);
   /// Through a PartitionFetcher that stays assigned to the partitions read before, so that
   /// reading on where the last read ended costs no request. Waits at most fetch_wait_ms for
   /// records below the end offset; may return fewer.
@@ -95,6 +95,8 @@ class KafkaTopicClient final : public TopicClient {
   std::optional<int32_t> FindPartitionCount(const std::string& topic) const;
   /// As FindPartitionCount, but throws kIo for a missing topic or a partition out of range.
   int32_t RequirePartition(const std::string& topic, int32_t partition) const;
+  /// RequirePartition for the partitions of `records` (-1: the partitioner's choice).
+  void RequirePartitions(const std::string& topic, const std::vector<TopicRecord>& records) const;
   /// Produces `records` and waits for all delivery reports; fills partitions and offsets.
   void ProduceAndWait(const std::string& topic, std::vector<TopicRecord>& records);
 

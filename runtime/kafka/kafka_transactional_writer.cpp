@@ -115,7 +115,9 @@ void KafkaTransactionalWriter::RunTransactional(const std::string& what, Call&& 
 }
 
 void KafkaTransactionalWriter::Send(const std::string& topic, std::vector<TopicRecord>& records) {
-  ThrowIfFailed("Cannot produce to topic '" + topic + "'");
+  if (failure_ != TransactionFailure::kNone) {
+    ThrowIfFailed("Cannot produce to topic '" + topic + "'");
+  }
   if (records.empty()) {
     return;
   }
@@ -125,8 +127,9 @@ void KafkaTransactionalWriter::Send(const std::string& topic, std::vector<TopicR
     });
     in_transaction_ = true;
   }
+  const TopicPtr handle = ProducerTopic(producer_.get(), topic);
   for (const TopicRecord& record : records) {
-    const rd_kafka_resp_err_t err = ProduceCopy(producer_.get(), topic, record);
+    const rd_kafka_resp_err_t err = ProduceCopy(producer_.get(), handle.get(), record);
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
       records.clear();
       const bool fatal =

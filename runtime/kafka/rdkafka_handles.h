@@ -41,6 +41,8 @@ struct RdKafkaDeleter {
   }
 
   void operator()(rd_kafka_error_t* error) const { rd_kafka_error_destroy(error); }
+
+  void operator()(rd_kafka_topic_t* topic) const { rd_kafka_topic_destroy(topic); }
 };
 
 using HandlePtr = std::unique_ptr<rd_kafka_t, RdKafkaDeleter>;
@@ -55,6 +57,7 @@ using NewTopicPtr = std::unique_ptr<rd_kafka_NewTopic_t, RdKafkaDeleter>;
 using DeleteTopicPtr = std::unique_ptr<rd_kafka_DeleteTopic_t, RdKafkaDeleter>;
 using PartitionListPtr = std::unique_ptr<rd_kafka_topic_partition_list_t, RdKafkaDeleter>;
 using RdErrorPtr = std::unique_ptr<rd_kafka_error_t, RdKafkaDeleter>;
+using TopicPtr = std::unique_ptr<rd_kafka_topic_t, RdKafkaDeleter>;
 
 /// Returns a kIo error reading `what: <librdkafka's text for err>`.
 inline Error KafkaError(const std::string& what, rd_kafka_resp_err_t err) {

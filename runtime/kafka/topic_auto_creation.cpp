@@ -11,12 +11,6 @@ namespace {
 
 constexpr auto kRetryDelay = std::chrono::milliseconds(100);
 
-struct TopicDeleter {
-  void operator()(rd_kafka_topic_t* topic) const { rd_kafka_topic_destroy(topic); }
-};
-
-using TopicPtr = std::unique_ptr<rd_kafka_topic_t, TopicDeleter>;
-
 /// What the metadata of one topic says.
 struct TopicState {
   bool final = false;  ///< True when asking again will not change the answer.
