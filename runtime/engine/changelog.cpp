@@ -41,7 +41,12 @@ std::map<std::string, std::string> Changelog::ReadCommitted() const {
 }
 
 size_t Changelog::Restore(state::StateInstance& state, const std::string& statement) {
-  const std::map<std::string, std::string> committed = ReadCommitted();
+  return Restore(state, statement, ReadCommitted());
+}
+
+size_t Changelog::Restore(state::StateInstance& state,
+                          const std::string& statement,
+                          const std::map<std::string, std::string>& committed) {
   const auto owner = committed.find("statement");
   if (owner == committed.end() || owner->second != statement) {
     if (owner != committed.end()) {

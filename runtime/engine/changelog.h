@@ -43,6 +43,10 @@ class Changelog final : public state::FlushListener {
   /// changelog belongs to another statement). Throws fluxo::Error (kIo) when a topic cannot be
   /// read.
   size_t Restore(state::StateInstance& state, const std::string& statement);
+  /// As Restore, with the commit record already read (ReadCommitted).
+  size_t Restore(state::StateInstance& state,
+                 const std::string& statement,
+                 const std::map<std::string, std::string>& committed);
 
   /// Collects the entries a Flush commits (FlushListener).
   void OnFlushedEntry(std::string_view store_name,

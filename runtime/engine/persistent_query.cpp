@@ -45,8 +45,14 @@ void PersistentQuery::Start() {
   pipeline_ = runtime::Pipeline::Build(plan_, output(), processing_log_, *state_, repartitions_);
   if (options_.changelog_service_id.has_value()) {
     changelog_ = std::make_unique<Changelog>(output(), *options_.changelog_service_id, id());
-    const bool restored = writer_ != nullptr && ReconcileWithKafka();
-    if (options_.restore_from_changelog && !restored) {
+    if (writer_ != nullptr) {
+      // Under exactly_once_v2 the last committed transaction decides (read once for both).
+      const std::map<std::string, std::string> committed = changelog_->ReadCommitted();
+      const bool restored = ReconcileWithKafka(committed);
+      if (options_.restore_from_changelog && !restored) {
+        changelog_->Restore(*state_, statement_, committed);
+      }
+    } else if (options_.restore_from_changelog) {
       changelog_->Restore(*state_, statement_);
     }
     options_.restore_from_changelog = false;  // Once: the state is now the changelogs'.
@@ -62,7 +68,7 @@ void PersistentQuery::Start() {
       *pipeline_, topics_, *state_, /*skip_uncommitted=*/writer_ == nullptr);
 }
 
-bool PersistentQuery::ReconcileWithKafka() {
+bool PersistentQuery::ReconcileWithKafka(const std::map<std::string, std::string>& committed) {
   std::vector<std::string> offset_keys;
   for (const std::string& topic : pipeline_->topics()) {
     for (int32_t partition = 0; partition < topics_.PartitionCount(topic); ++partition) {
@@ -70,7 +76,7 @@ bool PersistentQuery::ReconcileWithKafka() {
     }
   }
   const std::optional<std::string> disagreement =
-      FindStateDisagreement(*state_, changelog_->ReadCommitted(), statement_, offset_keys);
+      FindStateDisagreement(*state_, committed, statement_, offset_keys);
   if (!disagreement.has_value()) {
     return false;
   }
@@ -81,7 +87,7 @@ bool PersistentQuery::ReconcileWithKafka() {
   state_.reset();
   state_ = options_.reopen_state(/*wipe=*/true);
   pipeline_ = runtime::Pipeline::Build(plan_, output(), processing_log_, *state_, repartitions_);
-  changelog_->Restore(*state_, statement_);
+  changelog_->Restore(*state_, statement_, committed);
   return true;
 }
 
@@ -160,8 +166,9 @@ void PersistentQuery::Commit() {
     changelog_->Publish(offsets);
   }
   ++commits_;
-  commit_time_ms_ +=
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  uncommitted_ = false;
+  last_commit_ = std::chrono::steady_clock::now();
+  commit_time_ms_ += std::chrono::duration<double, std::milli>(last_commit_ - started).count();
 }
 
 template <typename Step>
@@ -189,7 +196,6 @@ auto PersistentQuery::WithTransactions(Step&& step) -> decltype(step()) {
             "Query " + id() + ": its transaction failed and is aborted; the query restarts " +
                 "from its last commit: " + error.message());
     writer_->Abort();
-    ++aborted_transactions_;
     // Drop the operators' in-memory state and what the stores have not committed.
     pipeline_.reset();
     state_.reset();
@@ -223,9 +229,7 @@ size_t PersistentQuery::PollOnce() {
     if (upstream > 0 && writer_ != nullptr) {
       // Under exactly_once_v2 a transaction's records are readable once it commits.
       Commit();
-      uncommitted_ = false;
       committed = true;
-      last_commit_ = std::chrono::steady_clock::now();
     } else if (upstream > 0) {
       output().AwaitSent();
       uncommitted_ = true;
@@ -233,8 +237,6 @@ size_t PersistentQuery::PollOnce() {
   }
   const size_t downstream = PollInputs(pipeline_->downstream_topics());
   const size_t read = upstream + downstream;
-  records_read_ += read - read_back_;  // Source records only.
-  read_back_ = 0;
   uncommitted_ = uncommitted_ || downstream > 0;
   const auto now = std::chrono::steady_clock::now();
   committed_last_poll_ =
@@ -242,8 +244,6 @@ size_t PersistentQuery::PollOnce() {
       (read == 0 || now - last_commit_ >= std::chrono::milliseconds(options_.commit_interval_ms));
   if (committed_last_poll_) {
     Commit();
-    uncommitted_ = false;
-    last_commit_ = now;
   }
   committed_last_poll_ = committed_last_poll_ || committed;
   return read;
@@ -253,8 +253,6 @@ void PersistentQuery::CommitPending() {
   WithTransactions([this] {
     if (uncommitted_) {
       Commit();
-      uncommitted_ = false;
-      last_commit_ = std::chrono::steady_clock::now();
     }
   });
 }
@@ -264,6 +262,10 @@ bool PersistentQuery::CommitDueMidTurn() const {
   // about commit.interval.ms of work, not a whole turn's.
   return options_.exactly_once && std::chrono::steady_clock::now() - last_commit_ >=
                                       std::chrono::milliseconds(options_.commit_interval_ms);
+}
+
+void PersistentQuery::CountSourceRecords(size_t pushed, size_t read_back) {
+  records_read_ += pushed - read_back;
 }
 
 size_t PersistentQuery::PollTopic(const std::string& topic) {
@@ -282,8 +284,9 @@ size_t PersistentQuery::PollTopic(const std::string& topic) {
       next = fetched_.back().offset + 1;
       read += fetched_.size();
       pipeline_->Push(topic, fetched_);
-      read_back_ +=
-          repartition_progress_.Processed(topic, partition, fetched_.begin(), fetched_.end());
+      CountSourceRecords(
+          fetched_.size(),
+          repartition_progress_.Processed(topic, partition, fetched_.begin(), fetched_.end()));
       if (CommitDueMidTurn()) {
         first_partition_ = (partition + 1) % partitions;
         return read;
@@ -368,8 +371,9 @@ size_t PersistentQuery::PollTopics(const std::vector<std::string>& topics) {
     } while (oldest->next < oldest->records.size() &&
              oldest->records[oldest->next].timestamp <= limit);
     pipeline_->Push(*oldest->topic, run);
-    read_back_ +=
-        repartition_progress_.Processed(*oldest->topic, oldest->partition, run.begin(), run.end());
+    CountSourceRecords(
+        run.size(),
+        repartition_progress_.Processed(*oldest->topic, oldest->partition, run.begin(), run.end()));
   }
 }
 

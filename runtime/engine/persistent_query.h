@@ -106,9 +106,6 @@ class PersistentQuery {
   /// Commits what was processed since the last commit, if anything (a clean shutdown).
   void CommitPending();
 
-  /// Under exactly_once_v2, how many transactions failed, were aborted and redone.
-  uint64_t aborted_transactions() const { return aborted_transactions_; }
-
   /// True when the last Poll committed (and so may have written output).
   bool committed_last_poll() const { return committed_last_poll_; }
 
@@ -135,11 +132,15 @@ class PersistentQuery {
   void Start();
   /// Under exactly_once_v2: wipes the local state and restores it from the changelogs when it
   /// disagrees with Kafka's last committed transaction. Returns true when it restored.
-  bool ReconcileWithKafka();
+  bool ReconcileWithKafka(const std::map<std::string, std::string>& committed);
   /// Where each partition starts: committed offsets, else the start or the end.
   void InitializeOffsets(bool from_end);
-  /// Writes the operators' state and the next offsets in one commit.
+  /// Writes the operators' state, their pending output and the next offsets in one commit, and
+  /// notes when (last_commit_; uncommitted_ cleared).
   void Commit();
+  /// Counts the records of a pushed batch that came from sources (not read back from a
+  /// repartition topic) as read.
+  void CountSourceRecords(size_t pushed, size_t read_back);
   /// Runs `step` (a poll or a commit); under exactly_once_v2 a failed transaction is aborted
   /// and the query restarts from its last commit, and a fatal one stops it for good.
   template <typename Step>
@@ -190,13 +191,11 @@ class PersistentQuery {
   /// The records of the last fetch, kept so that the next fetch reuses their buffers.
   std::vector<runtime::TopicRecord> fetched_;
   std::optional<std::string> error_;
-  uint64_t aborted_transactions_ = 0;
   int32_t first_partition_ = 0;  ///< Where PollTopic's next turn starts.
   bool uncommitted_ = false;     ///< Records were processed since the last commit.
   bool committed_last_poll_ = false;
   std::chrono::steady_clock::time_point last_commit_ = std::chrono::steady_clock::now();
   uint64_t records_read_ = 0;
-  size_t read_back_ = 0;  ///< Repartition records processed in this Poll.
   uint64_t commits_ = 0;
   double commit_time_ms_ = 0;
 };

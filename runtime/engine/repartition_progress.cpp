@@ -65,7 +65,7 @@ void RepartitionProgress::Start(const runtime::Pipeline& pipeline,
                                 state::StateInstance& state,
                                 bool skip_uncommitted) {
   skip_uncommitted_ = skip_uncommitted;
-  partitions_.clear();
+  topics_.clear();
   skip_.clear();
   run_start_.clear();
   read_back_.clear();
@@ -73,9 +73,9 @@ void RepartitionProgress::Start(const runtime::Pipeline& pipeline,
     if (!pipeline.IsRepartitionTopic(topic)) {
       continue;
     }
+    topics_.insert(topic);
     for (int32_t partition = 0; partition < topics.PartitionCount(topic); ++partition) {
       const TopicPartition key{topic, partition};
-      partitions_.push_back(key);
       const int64_t end = topics.EndOffset(topic, partition);
       run_start_[key] = end;
       if (!skip_uncommitted_) {
@@ -117,7 +117,7 @@ int64_t RepartitionProgress::FetchOffset(const std::string& topic,
 void RepartitionProgress::Fetched(const std::string& topic,
                                   int32_t partition,
                                   std::vector<runtime::TopicRecord>& records) {
-  if (partitions_.empty() || records.empty()) {
+  if (skip_.empty() || records.empty()) {
     return;
   }
   const TopicPartition key{topic, partition};
@@ -135,8 +135,8 @@ size_t RepartitionProgress::Processed(const std::string& topic,
                                       int32_t partition,
                                       std::vector<runtime::TopicRecord>::const_iterator begin,
                                       std::vector<runtime::TopicRecord>::const_iterator end) {
-  if (partitions_.empty()) {
-    return 0;
+  if (!topics_.contains(topic)) {
+    return 0;  // A source topic: nothing read back.
   }
   const TopicPartition key{topic, partition};
   const auto start = run_start_.find(key);
@@ -162,7 +162,8 @@ void RepartitionProgress::AddCommitMetadata(const runtime::TopicClient& topics,
   if (!skip_uncommitted_) {
     return;
   }
-  for (const auto& [topic, partition] : partitions_) {
+  for (const auto& [key, start] : run_start_) {
+    const auto& [topic, partition] = key;
     metadata.emplace_back(EndMetadataKey(topic, partition),
                           std::to_string(topics.EndOffset(topic, partition)));
   }

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -72,7 +73,7 @@ class RepartitionProgress {
   static std::string EndMetadataKey(const std::string& topic, int32_t partition);
 
   bool skip_uncommitted_ = false;
-  std::vector<TopicPartition> partitions_;
+  std::set<std::string, std::less<>> topics_;                   ///< The repartition topics.
   std::map<TopicPartition, std::pair<int64_t, int64_t>> skip_;  ///< [begin, end) per partition.
   std::map<TopicPartition, int64_t> run_start_;   ///< The first offset this run may write.
   std::map<TopicPartition, uint64_t> read_back_;  ///< Records of this run read back.

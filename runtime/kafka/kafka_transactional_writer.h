@@ -31,8 +31,6 @@ class KafkaTransactionalWriter final : public TransactionalWriter {
 
   void Send(const std::string& topic, std::vector<TopicRecord>& records) override;
 
-  bool InTransaction() const override { return in_transaction_; }
-
   void Commit() override;
   void Abort() override;
 

@@ -24,8 +24,6 @@ class InMemoryTransactionalWriter final : public TransactionalWriter {
 
   void Send(const std::string& topic, std::vector<TopicRecord>& records) override;
 
-  bool InTransaction() const override { return in_transaction_; }
-
   void Commit() override;
   void Abort() override;
 

@@ -36,9 +36,6 @@ class TransactionalWriter {
   /// partition -1 go where TopicClient::Produce would put them. Leaves `records` empty.
   virtual void Send(const std::string& topic, std::vector<TopicRecord>& records) = 0;
 
-  /// True between the first Send after a Commit or Abort and the next Commit or Abort.
-  virtual bool InTransaction() const = 0;
-
   /// Commits the open transaction (nothing when none is open): waits until every record sent
   /// in it is stored, then makes them visible together.
   virtual void Commit() = 0;
