@@ -1,14 +1,11 @@
 #include "cli/run_command.h"
 
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
-#include <system_error>
 #include <variant>
 #include <vector>
 
@@ -21,6 +18,7 @@
 #include "parser/parser.h"
 #include "runtime/core/error.h"
 #include "runtime/core/format_error.h"
+#include "runtime/core/temporary_directory.h"
 #include "runtime/engine/engine.h"
 #include "runtime/engine/engine_host.h"
 #include "runtime/topic/in_memory_topic_client.h"
@@ -53,31 +51,6 @@ void RejectInteractiveQueries(const std::vector<ast::Statement>& statements) {
   }
 }
 
-/// A fresh directory under the system's temporary directory, removed with its contents.
-class ScratchDirectory {
- public:
-  ScratchDirectory() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "fluxo-dry-run-XXXXXX");
-    if (mkdtemp(pattern.data()) == nullptr) {
-      throw Error(ErrorKind::kIo, "Cannot create a temporary directory for the dry run");
-    }
-    path_ = pattern;
-  }
-
-  ~ScratchDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-
-  ScratchDirectory(const ScratchDirectory&) = delete;
-  ScratchDirectory& operator=(const ScratchDirectory&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
 /// Runs `script` on an engine over in-memory copies of the cluster's topics (same names and
 /// partition counts, no records), with a scratch state.dir in place of a configured one:
 /// every error a statement can hit before its query reads a record shows up here, and
@@ -90,10 +63,10 @@ void DryRun(const std::string& script,
     mirror->CreateTopic(topic, cluster.PartitionCount(topic));
   }
   std::map<std::string, std::string> dry_config = config;
-  std::optional<ScratchDirectory> scratch;
+  std::optional<TemporaryDirectory> scratch;
   if (const auto state_dir = dry_config.find("state.dir");
       state_dir != dry_config.end() && !state_dir->second.empty()) {
-    state_dir->second = scratch.emplace().path().string();
+    state_dir->second = scratch.emplace("fluxo-dry-run").path().string();
   }
   engine::Engine dry(mirror, dry_config);
   dry.SetLogSkippedRecords(false);

@@ -11,17 +11,16 @@
 
 #include <doctest/doctest.h>
 
+#include "runtime/core/temporary_directory.h"
 #include "runtime/engine/changelog.h"
 #include "runtime/topic/transactional_writer.h"
 #include "tests/unit/engine/engine_test_fixture.h"
-#include "tests/unit/engine/temporary_directory.h"
 
 namespace fluxo::engine {
 
 namespace {
 
 using testing::EngineFixture;
-using testing::TemporaryDirectory;
 
 // Under exactly_once_v2 with state in `directory`; a commit interval that never passes in a
 // test, so that a query commits exactly when a poll finds nothing more to read.

@@ -9,8 +9,8 @@
 
 #include <doctest/doctest.h>
 
+#include "runtime/core/temporary_directory.h"
 #include "tests/unit/engine/engine_test_fixture.h"
-#include "tests/unit/engine/temporary_directory.h"
 
 namespace fluxo::engine {
 
@@ -18,7 +18,6 @@ namespace {
 
 using testing::EngineFixture;
 using testing::Rows;
-using testing::TemporaryDirectory;
 
 // Runs a windowed and an unwindowed aggregation over the same records, after `setup`
 // (SET statements), and returns what their sink topics got as "key|value" lines.

@@ -14,17 +14,16 @@
 
 #include <doctest/doctest.h>
 
+#include "runtime/core/temporary_directory.h"
 #include "runtime/state/value_codec.h"
 #include "runtime/topic/transactional_writer.h"
 #include "tests/unit/engine/engine_test_fixture.h"
-#include "tests/unit/engine/temporary_directory.h"
 
 namespace fluxo::engine {
 
 namespace {
 
 using testing::EngineFixture;
-using testing::TemporaryDirectory;
 
 // A commit interval that never passes in a test: a query commits when a poll finds nothing.
 std::string Settings(const std::optional<std::string>& state_dir, bool exactly_once = false) {

@@ -7,10 +7,11 @@
 
 #include "runtime/core/error.h"
 
-namespace fluxo::engine::testing {
+namespace fluxo {
 
-/// A new directory `<name>-XXXXXX` under the system's temporary directory (a state.dir for a
-/// test), removed with everything in it at the end.
+/// A new directory `<name>-XXXXXX` under the system's temporary directory (a scratch
+/// state.dir: fluxo run's dry run, tests), removed with everything in it at the end. Throws
+/// fluxo::Error (kIo) when it cannot be created.
 class TemporaryDirectory {
  public:
   explicit TemporaryDirectory(const std::string& name = "fluxo-test") {
@@ -35,4 +36,4 @@ class TemporaryDirectory {
   std::filesystem::path path_;
 };
 
-}  // namespace fluxo::engine::testing
+}  // namespace fluxo
