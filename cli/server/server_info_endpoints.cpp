@@ -144,6 +144,14 @@ void HandleMetrics(RestContext& context, const HttpRequest&, ResponseWriter& wri
     out << "fluxo_query_consumer_lag_records" << labels(query) << ' ' << query.consumer_lag << "\n";
   }
   Family(out,
+         "fluxo_query_owned_partitions",
+         "gauge",
+         "Source partitions whose tasks run on this instance (under scale.out, its share).");
+  for (const auto& query : queries) {
+    out << "fluxo_query_owned_partitions" << labels(query) << ' ' << query.owned_partitions.size()
+        << "\n";
+  }
+  Family(out,
          "fluxo_query_commit_latency_ms",
          "summary",
          "Time the query's commits took (state, pending output, offsets, changelogs).");

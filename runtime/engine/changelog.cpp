@@ -9,8 +9,16 @@
 
 namespace fluxo::engine {
 
-Changelog::Changelog(runtime::TopicClient& topics, std::string service_id, std::string query_id)
-    : topics_(topics), service_id_(std::move(service_id)), query_id_(std::move(query_id)) {}
+Changelog::Changelog(runtime::TopicClient& topics,
+                     std::string service_id,
+                     std::string query_id,
+                     std::optional<int32_t> task_partition,
+                     int32_t partitions)
+    : topics_(topics),
+      service_id_(std::move(service_id)),
+      query_id_(std::move(query_id)),
+      partition_(task_partition.value_or(0)),
+      partitions_(task_partition.has_value() ? partitions : 1) {}
 
 std::string Changelog::StoreTopic(const std::string& service_id,
                                   const std::string& query_id,
@@ -24,7 +32,7 @@ std::string Changelog::OffsetsTopic(const std::string& service_id, const std::st
 
 void Changelog::EnsureTopic(const std::string& topic) {
   if (created_.count(topic) == 0) {
-    EnsureServiceTopic(topics_, topic, ChangelogTopicConfig());
+    EnsureServiceTopic(topics_, topic, ChangelogTopicConfig(), partitions_);
     created_.insert(topic);
   }
 }
@@ -32,7 +40,7 @@ void Changelog::EnsureTopic(const std::string& topic) {
 std::map<std::string, std::string> Changelog::ReadCommitted() const {
   std::map<std::string, std::string> committed;
   for (const runtime::TopicRecord& record :
-       ReadServiceTopic(topics_, OffsetsTopic(service_id_, query_id_))) {
+       ReadServiceTopic(topics_, OffsetsTopic(service_id_, query_id_), partition_)) {
     if (record.key.has_value() && record.value.has_value()) {
       committed[*record.key] = *record.value;
     }
@@ -59,7 +67,7 @@ size_t Changelog::Restore(state::StateInstance& state,
   size_t restored = 0;
   for (const state::StoreListing& store : state.ListStores()) {
     const std::string topic = StoreTopic(service_id_, query_id_, store.name);
-    for (const runtime::TopicRecord& record : ReadServiceTopic(topics_, topic)) {
+    for (const runtime::TopicRecord& record : ReadServiceTopic(topics_, topic, partition_)) {
       if (!record.key.has_value()) {
         continue;
       }
@@ -98,7 +106,7 @@ void Changelog::OnFlushedEntry(std::string_view store_name,
   if (value.has_value()) {
     record.value = std::string(*value);
   }
-  record.partition = 0;
+  record.partition = partition_;
   auto found = pending_.find(store_name);
   if (found == pending_.end()) {
     found = pending_.emplace(std::string(store_name), std::vector<runtime::TopicRecord>{}).first;
@@ -121,7 +129,7 @@ void Changelog::Publish(const state::MetadataEntries& metadata) {
     runtime::TopicRecord record;
     record.key = key;
     record.value = value;
-    record.partition = 0;
+    record.partition = partition_;
     commit.push_back(std::move(record));
   }
   if (!commit.empty()) {

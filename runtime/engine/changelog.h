@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -23,9 +24,17 @@ namespace fluxo::engine {
 /// Each commit publishes the entries the state instance flushed, then the offsets, so that a
 /// query whose local state is gone (a new machine, a wiped `state.dir`) rebuilds it from the
 /// changelogs and resumes from the offsets committed with it (at least once).
+/// The tasks of a scaled-out query share topics with one partition per task: each task writes
+/// and restores only its own partition.
 class Changelog final : public state::FlushListener {
  public:
-  Changelog(runtime::TopicClient& topics, std::string service_id, std::string query_id);
+  /// `task_partition`: the partition of a scaled-out query's task, of `partitions` (nullopt:
+  /// the query's only task, on one partition).
+  Changelog(runtime::TopicClient& topics,
+            std::string service_id,
+            std::string query_id,
+            std::optional<int32_t> task_partition = std::nullopt,
+            int32_t partitions = 1);
 
   static std::string StoreTopic(const std::string& service_id,
                                 const std::string& query_id,
@@ -64,6 +73,8 @@ class Changelog final : public state::FlushListener {
   runtime::TopicClient& topics_;
   std::string service_id_;
   std::string query_id_;
+  int32_t partition_;   ///< Where this task's records go.
+  int32_t partitions_;  ///< How many the topics are created with.
   std::map<std::string, std::vector<runtime::TopicRecord>, std::less<>> pending_;
   std::set<std::string> created_;  ///< Topics known to exist.
 };

@@ -40,6 +40,8 @@ struct QueryMetrics {
   uint64_t records_written = 0;  ///< Records its sink produced.
   uint64_t late_records_dropped = 0;
   int64_t consumer_lag = 0;  ///< Source records not read yet (-1: the broker did not say).
+  /// The source partitions whose tasks run on this instance (all of them unless scale.out).
+  std::vector<int32_t> owned_partitions;
   uint64_t commits = 0;
   double commit_time_ms = 0;  ///< All commits together.
 };

@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "runtime/engine/persistent_query.h"
+#include "runtime/engine/query_task.h"
 
 namespace fluxo::engine {
 
@@ -19,7 +19,7 @@ void ExactlyOnceCommit::OnFlushedEntry(std::string_view store_name,
 
 void ExactlyOnceCommit::OnCommitBuilt(const state::MetadataEntries& metadata) {
   state::MetadataEntries published = metadata;
-  published.emplace_back(std::string(PersistentQuery::kStatementMetadataKey), statement_);
+  published.emplace_back(std::string(QueryTask::kStatementMetadataKey), statement_);
   changelog_.Publish(published);
   writer_.Commit();
 }
@@ -29,7 +29,7 @@ std::optional<std::string> FindStateDisagreement(
     const std::map<std::string, std::string>& committed,
     const std::string& statement,
     const std::vector<std::string>& offset_keys) {
-  const auto owner = committed.find(std::string(PersistentQuery::kStatementMetadataKey));
+  const auto owner = committed.find(std::string(QueryTask::kStatementMetadataKey));
   const bool same_statement = owner != committed.end() && owner->second == statement;
   const auto describe = [](const std::optional<std::string>& value) {
     return value.has_value() ? *value : std::string("none");

@@ -211,24 +211,32 @@ void VisitCandidateRows(EngineState& state,
                         const runtime::MaterializedTable::RowVisitor& visitor) {
   state::InMemoryStateInstance scratch;  // A topic's rows, for this query only.
   PersistentQuery* writer = MaterializingQuery(state, source.name);
-  state::KeyValueStore& store =
-      writer != nullptr ? writer->state().GetKeyValueStore(writer->plan().materialize->store_name)
-                        : scratch.GetKeyValueStore("PullQuery.Rows");
-  runtime::MaterializedTable table(source.schema, source.window.has_value(), store);
+  // The writer's tasks on this instance (a scaled-out query's other partitions are elsewhere).
+  std::vector<runtime::MaterializedTable> tables;
   if (writer == nullptr) {
-    MaterializeFromTopic(state, source, table);
+    tables.emplace_back(
+        source.schema, source.window.has_value(), scratch.GetKeyValueStore("PullQuery.Rows"));
+    MaterializeFromTopic(state, source, tables.back());
+  } else {
+    for (state::StateInstance* task_state : writer->states()) {
+      tables.emplace_back(source.schema,
+                          source.window.has_value(),
+                          task_state->GetKeyValueStore(writer->plan().materialize->store_name));
+    }
   }
   const std::optional<std::vector<ValueList>> keys = KeysPinnedBy(where, source.schema);
-  if (!keys.has_value()) {
-    table.VisitAll(visitor);
-    return;
-  }
-  for (const ValueList& key : *keys) {
-    bool more = true;
-    table.VisitKey(key, [&](Row row) {
-      more = visitor(std::move(row));
-      return more;
-    });
+  bool more = true;
+  const auto visit = [&](Row row) {
+    more = visitor(std::move(row));
+    return more;
+  };
+  for (runtime::MaterializedTable& table : tables) {
+    if (!keys.has_value()) {
+      table.VisitAll(visit);
+    }
+    for (size_t key = 0; keys.has_value() && more && key < keys->size(); ++key) {
+      table.VisitKey((*keys)[key], visit);
+    }
     if (!more) {
       return;
     }

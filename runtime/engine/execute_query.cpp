@@ -36,32 +36,23 @@ std::unique_ptr<state::RocksDbStateInstance> OpenEmptyState(
                 "Cannot clear the state directory " + database.directory + ": " + error.message());
   }
   auto instance = std::make_unique<state::RocksDbStateInstance>(database);
-  instance->Flush({{std::string(PersistentQuery::kStatementMetadataKey), statement}});
+  instance->Flush({{std::string(QueryTask::kStatementMetadataKey), statement}});
   return instance;
 }
 
-// The stores of a new query's operators: in a RocksDB database in
-// `<state dir>/<service.id>/<query id>` when the engine keeps state on disk (`state.dir`), in
-// memory otherwise. A database that an earlier run of the same statement left there is kept:
-// the query resumes from the offsets committed with its state (PersistentQuery). One left by
-// another statement under the same query id is removed first, as it would mix two queries.
-// State on disk also gets changelogs (`options`), and a new database is rebuilt from them.
-std::unique_ptr<state::StateInstance> MakeStateInstance(const EngineState& state,
-                                                        const std::string& query_id,
-                                                        const std::string& statement,
-                                                        PersistentQueryOptions& options) {
-  const auto setting = state.properties.find("state.dir");
-  if (setting == state.properties.end() || setting->second.empty() ||
-      query_id.starts_with(kTransientQueryPrefix)) {
-    return std::make_unique<state::InMemoryStateInstance>();  // Push queries: never kept.
-  }
-  options.changelog_service_id = ServiceId(state.properties);
+// The state of one task in the RocksDB database in `directory`. A database that an earlier
+// run of the same statement left there is kept: the task resumes from the offsets committed
+// with its state (QueryTask). One left by another statement under the same query id is
+// removed first, as it would mix two queries. A new database is rebuilt from the changelogs.
+TaskState OpenTaskState(const std::string& directory,
+                        const std::string& query_id,
+                        const std::string& statement) {
   state::RocksDbStateOptions database;
-  database.directory =
-      (std::filesystem::path(setting->second) / *options.changelog_service_id / query_id).string();
-  // Under exactly_once_v2 the query reopens its state (emptied when Kafka's committed
-  // transactions disagree with it).
-  options.reopen_state = [database, statement](bool wipe) -> std::unique_ptr<state::StateInstance> {
+  database.directory = directory;
+  TaskState task;
+  // Under exactly_once_v2 (and for a task that moved between instances) the task reopens its
+  // state, emptied when Kafka's committed offsets disagree with it.
+  task.reopen = [database, statement](bool wipe) -> std::unique_ptr<state::StateInstance> {
     if (wipe) {
       return OpenEmptyState(database, statement);
     }
@@ -69,22 +60,52 @@ std::unique_ptr<state::StateInstance> MakeStateInstance(const EngineState& state
   };
   auto instance = std::make_unique<state::RocksDbStateInstance>(database);
   const std::optional<std::string> stored =
-      instance->ReadMetadata(PersistentQuery::kStatementMetadataKey);
+      instance->ReadMetadata(QueryTask::kStatementMetadataKey);
   if (stored.has_value() && *stored == statement) {
-    LogLine(LogLevel::kInfo,
-            "Query " + query_id + " resumes from its state in " + database.directory);
-    return instance;
+    LogLine(LogLevel::kInfo, "Query " + query_id + " resumes from its state in " + directory);
+    task.instance = std::move(instance);
+    return task;
   }
-  options.restore_from_changelog = true;
+  task.restore_from_changelog = true;
   if (!stored.has_value()) {
-    instance->Flush({{std::string(PersistentQuery::kStatementMetadataKey), statement}});
-    return instance;
+    instance->Flush({{std::string(QueryTask::kStatementMetadataKey), statement}});
+    task.instance = std::move(instance);
+    return task;
   }
   LogLine(LogLevel::kInfo,
-          "The state in " + database.directory + " belongs to another statement: query " +
-              query_id + " starts with empty state");
+          "The state in " + directory + " belongs to another statement: query " + query_id +
+              " starts with empty state");
   instance.reset();
-  return OpenEmptyState(database, statement);
+  task.instance = OpenEmptyState(database, statement);
+  return task;
+}
+
+// Opens the stores of a new query's tasks: a RocksDB database per task in
+// `<state dir>/<service.id>/<query id>` (a scaled-out query's task of partition p:
+// `<query id>-<p>`) when the engine keeps state on disk (`state.dir`), which also gives the
+// query changelogs (`options`); in memory otherwise.
+TaskStateFactory TaskStatesOf(const EngineState& state,
+                              const std::string& query_id,
+                              const std::string& statement,
+                              PersistentQueryOptions& options) {
+  const auto setting = state.properties.find("state.dir");
+  if (setting == state.properties.end() || setting->second.empty() ||
+      query_id.starts_with(kTransientQueryPrefix)) {
+    return [](std::optional<int32_t>) {
+      TaskState task;
+      task.instance = std::make_unique<state::InMemoryStateInstance>();  // Never kept.
+      return task;
+    };
+  }
+  options.changelog_service_id = ServiceId(state.properties);
+  const std::string directory =
+      (std::filesystem::path(setting->second) / *options.changelog_service_id / query_id).string();
+  return [directory, query_id, statement](std::optional<int32_t> task_partition) {
+    return OpenTaskState(
+        task_partition.has_value() ? directory + "-" + std::to_string(*task_partition) : directory,
+        query_id,
+        statement);
+  };
 }
 
 StatementResult StartQuery(EngineState& state,
@@ -110,20 +131,25 @@ StatementResult StartQuery(EngineState& state,
   // Build the operators before anything changes, so that a plan that cannot run changes
   // nothing.
   PersistentQueryOptions options = QueryOptionsOf(state, logical);
-  std::unique_ptr<state::StateInstance> instance =
-      MakeStateInstance(state, query_id, text, options);
+  TaskStateFactory task_states = TaskStatesOf(state, query_id, text, options);
   if (query_id.starts_with(kTransientQueryPrefix)) {
-    options.exactly_once = false;  // Push queries write to in-memory topics, kept nowhere.
+    // Push queries write to in-memory topics, kept nowhere, and run where they were asked.
+    options.exactly_once = false;
+    options.scale_out = false;
   } else if (options.exactly_once && !options.changelog_service_id.has_value()) {
     throw Error(ErrorKind::kPlanning,
                 "processing.guarantee=exactly_once_v2 needs the query's state on disk, which "
                 "its transactions commit with: set state.dir");
+  } else if (options.scale_out && !options.changelog_service_id.has_value()) {
+    throw Error(ErrorKind::kPlanning,
+                "scale.out needs the query's state on disk and in changelog topics, which its "
+                "tasks move between instances with: set state.dir");
   }
   auto query = std::make_unique<PersistentQuery>(std::move(physical),
                                                  text,
                                                  *state.query_topics,
                                                  state.processing_log,
-                                                 std::move(instance),
+                                                 std::move(task_states),
                                                  options);
   if (query->plan().creates_sink) {
     state.topics->CreateTopic(logical.sink.description.topic, logical.sink.partitions);

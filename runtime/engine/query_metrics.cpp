@@ -21,6 +21,11 @@ std::vector<QueryMetrics> Engine::CollectQueryMetrics() const {
     entry.commits = query->commits();
     entry.commit_time_ms = query->commit_time_ms();
     try {
+      entry.owned_partitions = query->owned_partitions();
+    } catch (const Error&) {
+      entry.owned_partitions.clear();  // The source topic is gone.
+    }
+    try {
       entry.consumer_lag = query->ConsumerLag();
     } catch (const Error&) {
       entry.consumer_lag = -1;

@@ -102,6 +102,15 @@ PersistentQueryOptions QueryOptionsOf(const EngineState& state,
     }
     options.commit_interval_ms = value;
   }
+  const auto scale_out = state.properties.find("scale.out");
+  if (scale_out != state.properties.end()) {
+    if (scale_out->second != "true" && scale_out->second != "false") {
+      throw Error(
+          ErrorKind::kPlanning,
+          "Invalid value for scale.out: '" + scale_out->second + "' (expected 'true' or 'false')");
+    }
+    options.scale_out = scale_out->second == "true";
+  }
   return options;
 }
 

@@ -19,7 +19,8 @@ bool RecordCacheEnabled(const EngineState& state);
 /// How the query of `logical` starts and commits: where it starts (its sources' Flink
 /// 'scan.startup.mode' when they all name the same one, else `auto.offset.reset`: earliest by
 /// default), `processing.guarantee` and `commit.interval.ms` (under exactly_once_v2 by default
-/// 100, as in Kafka Streams). Throws fluxo::Error (kPlanning) for an invalid value.
+/// 100, as in Kafka Streams) and `scale.out`. Throws fluxo::Error (kPlanning) for an invalid
+/// value.
 PersistentQueryOptions QueryOptionsOf(const EngineState& state,
                                       const planner::LogicalPlan& logical);
 

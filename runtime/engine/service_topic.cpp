@@ -9,26 +9,27 @@ namespace fluxo::engine {
 
 namespace {
 
-constexpr int32_t kPartition = 0;
 constexpr size_t kBatchSize = 4096;
 
 }  // namespace
 
 void EnsureServiceTopic(runtime::TopicClient& topics,
                         const std::string& topic,
-                        const runtime::TopicConfig& config) {
+                        const runtime::TopicConfig& config,
+                        int32_t partitions) {
   if (topics.TopicExists(topic)) {
     return;
   }
   try {
-    topics.CreateTopic(topic, 1, config);
+    topics.CreateTopic(topic, partitions, config);
   } catch (const Error&) {
-    if (!topics.TopicExists(topic)) {
+    if (!topics.TopicExists(topic) || topics.PartitionCount(topic) < partitions) {
       throw;
     }
     LogLine(LogLevel::kWarning,
             "Topic " + topic + " was created with " + std::to_string(topics.PartitionCount(topic)) +
-                " partitions (the broker auto-creates topics); only partition 0 is used");
+                " partitions (the broker auto-creates topics); only the first " +
+                std::to_string(partitions) + " are used");
   }
 }
 
@@ -38,19 +39,20 @@ const runtime::TopicConfig& ChangelogTopicConfig() {
 }
 
 std::vector<runtime::TopicRecord> ReadServiceTopic(const runtime::TopicClient& topics,
-                                                   const std::string& topic) {
+                                                   const std::string& topic,
+                                                   int32_t partition) {
   std::vector<runtime::TopicRecord> all;
   if (!topics.TopicExists(topic)) {
     return all;
   }
-  const int64_t end = topics.EndOffset(topic, kPartition);
+  const int64_t end = topics.EndOffset(topic, partition);
   std::vector<runtime::TopicRecord> batch;
   int64_t next = 0;
   while (next < end) {
-    topics.FetchInto(topic, kPartition, next, kBatchSize, batch);
+    topics.FetchInto(topic, partition, next, kBatchSize, batch);
     if (batch.empty()) {
       // The rest may be nothing a read_committed reader sees (a transaction's commit marker).
-      if (const int64_t skipped = topics.SkipInvisible(topic, kPartition, next); skipped > next) {
+      if (const int64_t skipped = topics.SkipInvisible(topic, partition, next); skipped > next) {
         next = skipped;
         continue;
       }

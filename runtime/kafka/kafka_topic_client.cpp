@@ -8,6 +8,7 @@
 #include "runtime/kafka/embedded_kafka_cluster.h"
 #include "runtime/kafka/kafka_admin.h"
 #include "runtime/kafka/kafka_error_class.h"
+#include "runtime/kafka/kafka_group_membership.h"
 #include "runtime/kafka/kafka_record.h"
 #include "runtime/kafka/kafka_transactional_writer.h"
 #include "runtime/kafka/partition_fetcher.h"
@@ -408,6 +409,12 @@ std::unique_ptr<TransactionalWriter> KafkaTopicClient::NewTransactionalWriter(
     const std::string& transactional_id) {
   return std::make_unique<KafkaTransactionalWriter>(
       properties_, transactional_id, timeouts_.request_ms);
+}
+
+std::unique_ptr<GroupMembership> KafkaTopicClient::JoinGroup(const std::string& group_id,
+                                                             const std::string& topic,
+                                                             PartitionOwner& owner) {
+  return std::make_unique<KafkaGroupMembership>(properties_, group_id, topic, owner);
 }
 
 int64_t KafkaTopicClient::EndOffset(const std::string& topic, int32_t partition) const {

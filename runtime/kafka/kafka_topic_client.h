@@ -82,6 +82,10 @@ class KafkaTopicClient final : public TopicClient {
   /// A KafkaTransactionalWriter: a transactional producer of its own.
   std::unique_ptr<TransactionalWriter> NewTransactionalWriter(
       const std::string& transactional_id) override;
+  /// A KafkaGroupMembership: a consumer of its own in the group.
+  std::unique_ptr<GroupMembership> JoinGroup(const std::string& group_id,
+                                             const std::string& topic,
+                                             PartitionOwner& owner) override;
 
  private:
   /// The topic partition counts the cluster reports (topics in error left out).

@@ -136,6 +136,12 @@ int64_t InMemoryTopicClient::EndOffset(const std::string& topic, int32_t partiti
   return static_cast<int64_t>(LogOf(topic, partition).size());
 }
 
+std::unique_ptr<GroupMembership> InMemoryTopicClient::JoinGroup(const std::string& group_id,
+                                                                const std::string& topic,
+                                                                PartitionOwner& owner) {
+  return groups_.Join(group_id, PartitionCount(topic), owner);
+}
+
 std::unique_ptr<TransactionalWriter> InMemoryTopicClient::NewTransactionalWriter(
     const std::string& transactional_id) {
   int64_t epoch = 0;

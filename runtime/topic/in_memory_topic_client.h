@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/topic/in_memory_consumer_groups.h"
 #include "runtime/topic/topic_client.h"
 #include "runtime/topic/transactional_writer.h"
 
@@ -37,6 +38,11 @@ class InMemoryTopicClient final : public TopicClient {
   /// earlier writers of `transactional_id`.
   std::unique_ptr<TransactionalWriter> NewTransactionalWriter(
       const std::string& transactional_id) override;
+  /// A member of an in-memory group (InMemoryConsumerGroups) shared by the users of this
+  /// client.
+  std::unique_ptr<GroupMembership> JoinGroup(const std::string& group_id,
+                                             const std::string& topic,
+                                             PartitionOwner& owner) override;
 
   /// For tests: the configs `topic` was created with (empty for a missing topic).
   TopicConfig ConfigOf(const std::string& topic) const;
@@ -69,6 +75,7 @@ class InMemoryTopicClient final : public TopicClient {
   std::map<std::string, TopicConfig> configs_;         ///< As created, by topic.
   std::map<std::string, int64_t> transaction_epochs_;  ///< By transactional id.
   TransactionFailure injected_commit_failure_ = TransactionFailure::kNone;
+  InMemoryConsumerGroups groups_;
 };
 
 }  // namespace fluxo::runtime

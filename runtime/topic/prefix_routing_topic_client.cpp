@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "runtime/topic/group_membership.h"
 #include "runtime/topic/transactional_writer.h"
 
 namespace fluxo::runtime {
@@ -101,6 +102,12 @@ std::unique_ptr<TopicReader> PrefixRoutingTopicClient::NewReader() const {
 std::unique_ptr<TransactionalWriter> PrefixRoutingTopicClient::NewTransactionalWriter(
     const std::string& transactional_id) {
   return main_.NewTransactionalWriter(transactional_id);
+}
+
+std::unique_ptr<GroupMembership> PrefixRoutingTopicClient::JoinGroup(const std::string& group_id,
+                                                                     const std::string& topic,
+                                                                     PartitionOwner& owner) {
+  return For(topic).JoinGroup(group_id, topic, owner);
 }
 
 }  // namespace fluxo::runtime

@@ -46,6 +46,10 @@ class PrefixRoutingTopicClient final : public TopicClient {
   /// The main client's: transactions write to the main client's topics only.
   std::unique_ptr<TransactionalWriter> NewTransactionalWriter(
       const std::string& transactional_id) override;
+  /// The client of `topic`'s.
+  std::unique_ptr<GroupMembership> JoinGroup(const std::string& group_id,
+                                             const std::string& topic,
+                                             PartitionOwner& owner) override;
 
  private:
   TopicClient& For(const std::string& topic) const;

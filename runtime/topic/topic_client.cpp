@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "runtime/core/error.h"
+#include "runtime/topic/group_membership.h"
 #include "runtime/topic/transactional_writer.h"
 
 namespace fluxo::runtime {
@@ -57,6 +58,40 @@ std::unique_ptr<TransactionalWriter> TopicClient::NewTransactionalWriter(
   throw Error(ErrorKind::kIo,
               "This topic client has no transactions (transactional id '" + transactional_id +
                   "'): processing.guarantee=exactly_once_v2 needs a Kafka broker");
+}
+
+namespace {
+
+/// The only member of its group: owns every partition from its first Poll on.
+class SoleMember final : public GroupMembership {
+ public:
+  SoleMember(int32_t partitions, PartitionOwner& owner) : partitions_(partitions), owner_(owner) {}
+
+  void Poll() override {
+    if (assigned_) {
+      return;
+    }
+    assigned_ = true;
+    std::vector<int32_t> all(static_cast<size_t>(partitions_));
+    for (int32_t partition = 0; partition < partitions_; ++partition) {
+      all[static_cast<size_t>(partition)] = partition;
+    }
+    owner_.OnAssigned(all);
+  }
+
+ private:
+  int32_t partitions_;
+  PartitionOwner& owner_;
+  bool assigned_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<GroupMembership> TopicClient::JoinGroup(const std::string& group_id,
+                                                        const std::string& topic,
+                                                        PartitionOwner& owner) {
+  static_cast<void>(group_id);
+  return std::make_unique<SoleMember>(PartitionCount(topic), owner);
 }
 
 std::string_view TransactionFailureName(TransactionFailure failure) {

@@ -18,6 +18,8 @@ struct RecordHeader {
 };
 
 class TransactionalWriter;
+class GroupMembership;
+class PartitionOwner;
 
 /// Topic-level configs to create a topic with, by Kafka name (`cleanup.policy`,
 /// `retention.ms`, ...); empty: the broker's defaults.
@@ -134,6 +136,13 @@ class TopicClient {
   /// default throws fluxo::Error (kIo): the client has no transactions.
   virtual std::unique_ptr<TransactionalWriter> NewTransactionalWriter(
       const std::string& transactional_id);
+
+  /// Joins the consumer group `group_id`, which shares out the partitions of `topic` among its
+  /// members (see group_membership.h); `owner` is told what this member owns and must outlive
+  /// the membership. The default: a group of one that owns every partition.
+  virtual std::unique_ptr<GroupMembership> JoinGroup(const std::string& group_id,
+                                                     const std::string& topic,
+                                                     PartitionOwner& owner);
 };
 
 /// Kafka's murmur2 hash of a record key (the Java client's default partitioner).
