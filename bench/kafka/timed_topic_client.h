@@ -2,10 +2,13 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "runtime/topic/group_membership.h"
 #include "runtime/topic/topic_client.h"
 
 namespace fluxo::bench {
@@ -58,6 +61,16 @@ class TimedTopicClient final : public runtime::TopicClient {
   int64_t SkipInvisible(const std::string& topic, int32_t partition, int64_t offset) const override;
   std::unique_ptr<runtime::TransactionalWriter> NewTransactionalWriter(
       const std::string& transactional_id) override;
+
+  void NotifyOnRecords(std::function<void()> callback) override {
+    inner_->NotifyOnRecords(std::move(callback));
+  }
+
+  std::unique_ptr<runtime::GroupMembership> JoinGroup(const std::string& group_id,
+                                                      const std::string& topic,
+                                                      runtime::PartitionOwner& owner) override {
+    return inner_->JoinGroup(group_id, topic, owner);
+  }
 
  private:
   class TimedReader;

@@ -26,6 +26,26 @@ std::string Encode(const Command& command) {
   return json.dump();
 }
 
+Command Decode(const runtime::TopicRecord& record, const std::string& topic) {
+  const nlohmann::json json =
+      nlohmann::json::parse(record.value.value_or(""), nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object() || !json.contains("statement") || !json["statement"].is_string()) {
+    throw Error(ErrorKind::kIo,
+                "The command topic " + topic + " holds a record that is not a command at offset " +
+                    std::to_string(record.offset));
+  }
+  Command command;
+  command.statement = json["statement"].get<std::string>();
+  if (json.contains("properties") && json["properties"].is_object()) {
+    for (const auto& [name, value] : json["properties"].items()) {
+      if (value.is_string()) {
+        command.properties[name] = value.get<std::string>();
+      }
+    }
+  }
+  return command;
+}
+
 }  // namespace
 
 CommandTopic::CommandTopic(runtime::TopicClient& topics, const std::string& service_id)
@@ -37,27 +57,21 @@ std::string CommandTopic::TopicName(const std::string& service_id) {
   return "_fluxo_" + service_id + "_command_topic";
 }
 
-std::vector<Command> CommandTopic::ReadAll() const {
+std::vector<Command> CommandTopic::ReadAll() {
+  next_offset_ = 0;
+  appended_.clear();
+  return ReadNew();
+}
+
+std::vector<Command> CommandTopic::ReadNew() {
   std::vector<Command> commands;
-  for (const runtime::TopicRecord& record : ReadServiceTopic(topics_, topic_)) {
-    const nlohmann::json json =
-        nlohmann::json::parse(record.value.value_or(""), nullptr, /*allow_exceptions=*/false);
-    if (!json.is_object() || !json.contains("statement") || !json["statement"].is_string()) {
-      throw Error(ErrorKind::kIo,
-                  "The command topic " + topic_ +
-                      " holds a record that is not a command at offset " +
-                      std::to_string(record.offset));
+  for (const runtime::TopicRecord& record :
+       ReadServiceTopic(topics_, topic_, kPartition, next_offset_)) {
+    next_offset_ = record.offset + 1;
+    if (appended_.erase(record.offset) > 0) {
+      continue;
     }
-    Command command;
-    command.statement = json["statement"].get<std::string>();
-    if (json.contains("properties") && json["properties"].is_object()) {
-      for (const auto& [name, value] : json["properties"].items()) {
-        if (value.is_string()) {
-          command.properties[name] = value.get<std::string>();
-        }
-      }
-    }
-    commands.push_back(std::move(command));
+    commands.push_back(Decode(record, topic_));
   }
   return commands;
 }
@@ -66,7 +80,7 @@ void CommandTopic::Append(const Command& command) {
   runtime::TopicRecord record;
   record.partition = kPartition;
   record.value = Encode(command);
-  topics_.Produce(topic_, std::move(record));
+  appended_.insert(topics_.Produce(topic_, std::move(record)).offset);
 }
 
 }  // namespace fluxo::engine

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,7 +36,11 @@ class CommandTopic {
 
   /// Every command from the start, in order. Throws fluxo::Error (kIo) naming the offset of a
   /// record that is not a command.
-  std::vector<Command> ReadAll() const;
+  std::vector<Command> ReadAll();
+
+  /// The commands appended since the last ReadAll or ReadNew by other servers with the same
+  /// service id (those this one appended are left out), in order. Throws as ReadAll.
+  std::vector<Command> ReadNew();
 
   /// Appends `command` (synchronously: it is durable when this returns).
   void Append(const Command& command);
@@ -42,6 +48,8 @@ class CommandTopic {
  private:
   runtime::TopicClient& topics_;
   std::string topic_;
+  int64_t next_offset_ = 0;     ///< Where ReadNew goes on.
+  std::set<int64_t> appended_;  ///< Offsets of this server's commands that ReadNew skips.
 };
 
 }  // namespace fluxo::engine

@@ -169,10 +169,7 @@ std::vector<StatementResult> Engine::ExecuteScript(
   return ExecuteScript(script);
 }
 
-size_t Engine::AttachCommandTopic() {
-  auto command_topic =
-      std::make_unique<CommandTopic>(*state_->topics, ServiceId(state_->properties));
-  const std::vector<Command> commands = command_topic->ReadAll();
+void Engine::RunRecordedCommands(const std::vector<Command>& commands, const std::string& topic) {
   const std::map<std::string, std::string> configured = state_->properties;
   for (size_t i = 0; i < commands.size(); ++i) {
     state_->properties = configured;
@@ -183,12 +180,19 @@ size_t Engine::AttachCommandTopic() {
       ExecuteScript(commands[i].statement);
     } catch (const Error& error) {
       LogLine(LogLevel::kWarning,
-              "Command " + std::to_string(i) + " of " + command_topic->topic() +
+              "Command " + std::to_string(i) + " of " + topic +
                   " fails on replay and is skipped: " + error.message() +
                   " (statement: " + commands[i].statement + ")");
     }
   }
   state_->properties = configured;
+}
+
+size_t Engine::AttachCommandTopic() {
+  auto command_topic =
+      std::make_unique<CommandTopic>(*state_->topics, ServiceId(state_->properties));
+  const std::vector<Command> commands = command_topic->ReadAll();
+  RunRecordedCommands(commands, command_topic->topic());
   if (!commands.empty()) {
     LogLine(LogLevel::kInfo,
             "Replayed " + std::to_string(commands.size()) + " commands from " +
@@ -196,6 +200,33 @@ size_t Engine::AttachCommandTopic() {
                 " queries running");
   }
   state_->command_topic = std::move(command_topic);
+  return commands.size();
+}
+
+size_t Engine::FollowCommandTopic() {
+  if (state_->command_topic == nullptr) {
+    return 0;
+  }
+  const std::vector<Command> commands = state_->command_topic->ReadNew();
+  if (commands.empty()) {
+    return 0;
+  }
+  // Run as on replay: not recorded again.
+  std::unique_ptr<CommandTopic> command_topic = std::move(state_->command_topic);
+
+  struct Reattach {
+    EngineState& state;
+    std::unique_ptr<CommandTopic>& topic;
+
+    ~Reattach() { state.command_topic = std::move(topic); }
+  } reattach{*state_, command_topic};
+
+  LogLine(LogLevel::kInfo,
+          "Running " + std::to_string(commands.size()) +
+              " commands another server with service "
+              "id " +
+              ServiceId(state_->properties) + " recorded in " + command_topic->topic());
+  RunRecordedCommands(commands, command_topic->topic());
   return commands.size();
 }
 
@@ -236,9 +267,22 @@ size_t Engine::RunUntilIdle() {
       // A commit may write output that another query reads.
       progress = progress || read > 0 || query->committed_last_poll();
     }
+    if (!progress) {
+      // Idle: what a caught-up query has not committed yet is committed now.
+      for (const auto& query : state_->queries) {
+        if (query->uncommitted()) {
+          query->CommitPending();
+          progress = true;
+        }
+      }
+    }
     FlushProcessingLogTopic(*state_);
   }
   return total;
+}
+
+void Engine::NotifyOnRecords(std::function<void()> callback) {
+  state_->query_topics->NotifyOnRecords(std::move(callback));
 }
 
 size_t Engine::PollQueries() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -14,6 +15,8 @@
 #include "runtime/topic/topic_client.h"
 
 namespace fluxo::engine {
+
+struct Command;
 
 struct EngineState;
 
@@ -78,13 +81,21 @@ class Engine {
   /// topic cannot be created or read.
   size_t AttachCommandTopic();
 
+  /// Runs the commands other servers with the same service id appended to the command topic
+  /// since it was attached or last followed (those of this engine are left out), as a replay
+  /// runs them, so that servers sharing a service id run the same statements. Returns how many
+  /// it ran (0 without a command topic). Throws fluxo::Error (kIo) when the topic cannot be
+  /// read.
+  size_t FollowCommandTopic();
+
   /// Writes every record a query skips from now on to the processing log topic
   /// `<service.id>_processing_log` as well (after each round of PollQueries / RunUntilIdle).
   /// Throws fluxo::Error (kIo) when the topic cannot be created.
   void AttachProcessingLogTopic();
 
   /// Processes every record available to the persistent queries, query by query in creation
-  /// order, until no query has input left. Returns the number of records read.
+  /// order, until no query has input left, and commits what they processed. Returns the
+  /// number of records read.
   size_t RunUntilIdle();
 
   /// Gives every running persistent query one turn: each reads and processes what one poll
@@ -92,6 +103,11 @@ class Engine {
   /// error, and the processing log has it) without stopping the others. Returns the number
   /// of records read.
   size_t PollQueries();
+
+  /// Calls `callback` (from any thread) when records may have arrived for its queries'
+  /// readers (TopicClient::NotifyOnRecords), so that a driver can sleep until then; an empty
+  /// callback stops the calls.
+  void NotifyOnRecords(std::function<void()> callback);
 
   /// Commits every running query's processed input (state, pending output, offsets) that
   /// commit.interval.ms has held back: the last step of a clean shutdown. A query whose
@@ -141,6 +157,10 @@ class Engine {
   void UseFunctionRegistry(const functions::FunctionRegistry& registry);
 
  private:
+  /// Runs commands read from the command topic `topic`, each with the properties it was
+  /// recorded with over the configured ones; one that fails is logged and skipped.
+  void RunRecordedCommands(const std::vector<Command>& commands, const std::string& topic);
+
   std::unique_ptr<EngineState> state_;
 };
 

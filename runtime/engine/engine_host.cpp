@@ -1,5 +1,8 @@
 #include "runtime/engine/engine_host.h"
 
+#include "runtime/core/error.h"
+#include "runtime/core/log.h"
+
 namespace fluxo::engine {
 
 EngineHost::EngineHost(std::unique_ptr<Engine> engine, std::chrono::milliseconds idle_wait)
@@ -14,6 +17,8 @@ void EngineHost::Start() {
     return;
   }
   stopping_ = false;
+  // Records arriving cut an idle wait short (the wait stays as the longest one).
+  engine_->NotifyOnRecords([this] { Wake(); });
   driver_ = std::thread([this] { Drive(); });
 }
 
@@ -24,6 +29,7 @@ void EngineHost::Stop() {
   stopping_ = true;
   Wake();
   driver_.join();
+  engine_->NotifyOnRecords({});
   const std::lock_guard lock(engine_mutex_);
   engine_->CommitQueries();
 }
@@ -36,6 +42,7 @@ void EngineHost::Drive() {
     size_t read = 0;
     {
       const std::lock_guard lock(engine_mutex_);
+      FollowCommandTopic();
       read = engine_->PollQueries();
     }
     records_read_ += read;
@@ -44,6 +51,19 @@ void EngineHost::Drive() {
       wake_.wait_for(lock, idle_wait_, [this] { return woken_ || stopping_.load(); });
       woken_ = false;
     }
+  }
+}
+
+void EngineHost::FollowCommandTopic() {
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_follow_ < kFollowInterval) {
+    return;
+  }
+  last_follow_ = now;
+  try {
+    engine_->FollowCommandTopic();
+  } catch (const Error& error) {
+    LogLine(LogLevel::kWarning, "Cannot follow the command topic: " + error.message());
   }
 }
 

@@ -15,7 +15,9 @@ namespace fluxo::engine {
 /// Runs one Engine for a front end that lives longer than a statement: `fluxo run`, the
 /// shell and the REST server. A background thread gives the persistent queries their turns
 /// (Engine::PollQueries), and every front-end call goes through Call(), which runs it on the
-/// caller's thread between two turns, so the engine itself stays single-threaded.
+/// caller's thread between two turns, so the engine itself stays single-threaded. About twice
+/// a second it also runs what other servers with the same service id added to the command
+/// topic (Engine::FollowCommandTopic; nothing without a command topic).
 class EngineHost {
  public:
   /// `idle_wait`: how long the driving thread sleeps after a turn that read nothing.
@@ -64,6 +66,10 @@ class EngineHost {
  private:
   void Drive();
   void Wake();
+  /// Engine::FollowCommandTopic when kFollowInterval has passed since the last time.
+  void FollowCommandTopic();
+
+  static constexpr std::chrono::milliseconds kFollowInterval{500};
 
   std::unique_ptr<Engine> engine_;
   std::chrono::milliseconds idle_wait_;
@@ -74,6 +80,7 @@ class EngineHost {
   std::atomic<bool> stopping_{false};
   std::atomic<int> callers_waiting_{0};  ///< Call()s waiting: the driver lets them go first.
   std::atomic<size_t> records_read_{0};
+  std::chrono::steady_clock::time_point last_follow_ = std::chrono::steady_clock::now();
   std::thread driver_;
 };
 

@@ -142,6 +142,15 @@ void PersistentQuery::CommitPending() {
   }
 }
 
+bool PersistentQuery::uncommitted() const {
+  for (const auto& [partition, task] : tasks_) {
+    if (task->uncommitted()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<state::StateInstance*> PersistentQuery::states() const {
   std::vector<state::StateInstance*> states;
   for (const auto& [partition, task] : tasks_) {

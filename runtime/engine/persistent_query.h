@@ -86,6 +86,9 @@ class PersistentQuery final : private runtime::PartitionOwner {
 
   void CommitPending();
 
+  /// True when a task processed records since its last commit.
+  bool uncommitted() const;
+
   bool committed_last_poll() const { return committed_last_poll_; }
 
   bool failed() const { return error_.has_value(); }

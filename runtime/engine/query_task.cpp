@@ -153,7 +153,7 @@ int64_t QueryTask::ConsumerLag() const {
   return lag;
 }
 
-void QueryTask::Commit() {
+void QueryTask::Commit(bool publish) {
   const auto started = std::chrono::steady_clock::now();
   // Operators emit what they held back and hand their cached state to the stores; the output
   // must be stored before the offsets of the input that produced it are committed (at least
@@ -171,13 +171,22 @@ void QueryTask::Commit() {
   }
   repartition_progress_.AddCommitMetadata(topics_, offsets);
   state_->Flush(offsets);
+  const auto now = std::chrono::steady_clock::now();
   if (changelog_ != nullptr && writer_ == nullptr) {
-    offsets.emplace_back(std::string(kStatementMetadataKey), statement_);
-    changelog_->Publish(offsets);
+    // Under at_least_once the changelogs get the commit's entries and offsets together, and at
+    // most every commit.interval.ms unless asked (a publish waits for the broker): until then
+    // they hold an older commit, which a query that lost its state resumes from.
+    unpublished_ = true;
+    if (publish || now - last_publish_ >= std::chrono::milliseconds(options_.commit_interval_ms)) {
+      offsets.emplace_back(std::string(kStatementMetadataKey), statement_);
+      changelog_->Publish(offsets);
+      unpublished_ = false;
+      last_publish_ = now;
+    }
   }
   ++commits_;
   uncommitted_ = false;
-  last_commit_ = std::chrono::steady_clock::now();
+  last_commit_ = now;
   commit_time_ms_ += std::chrono::duration<double, std::milli>(last_commit_ - started).count();
 }
 
@@ -248,10 +257,15 @@ size_t QueryTask::PollOnce() {
   const size_t downstream = PollInputs(pipeline_->downstream_topics());
   const size_t read = upstream + downstream;
   uncommitted_ = uncommitted_ || downstream > 0;
-  const auto now = std::chrono::steady_clock::now();
-  committed_last_poll_ =
-      uncommitted_ &&
-      (read == 0 || now - last_commit_ >= std::chrono::milliseconds(options_.commit_interval_ms));
+  // Caught up, a query commits at once under exactly_once_v2 (its output is visible only
+  // then), and under at_least_once once kCaughtUpCommitGap has passed since its last commit: a
+  // commit waits for the broker to acknowledge the output, and committing after every few
+  // records that trickle in would keep the query waiting on the broker instead of reading.
+  const auto since_commit = std::chrono::steady_clock::now() - last_commit_;
+  const auto interval = std::chrono::milliseconds(options_.commit_interval_ms);
+  const bool caught_up_due = read == 0 && (options_.exactly_once ||
+                                           since_commit >= std::min(interval, kCaughtUpCommitGap));
+  committed_last_poll_ = uncommitted_ && (caught_up_due || since_commit >= interval);
   if (committed_last_poll_) {
     Commit();
   }
@@ -261,8 +275,8 @@ size_t QueryTask::PollOnce() {
 
 void QueryTask::CommitPending() {
   WithTransactions([this] {
-    if (uncommitted_) {
-      Commit();
+    if (uncommitted_ || unpublished_) {
+      Commit(/*publish=*/true);
     }
   });
 }

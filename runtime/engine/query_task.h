@@ -92,8 +92,9 @@ class QueryTask {
 
   /// Reads and processes what is available on every source partition (up to kBatchesPerTurn
   /// batches each). Commits (the operators' state, their pending output and the offsets) when
-  /// this poll found nothing more to read or commit.interval.ms has passed since the last
-  /// commit. Returns the number of records read.
+  /// commit.interval.ms has passed since the last commit, or when this poll found nothing more
+  /// to read (under at_least_once, once kCaughtUpCommitGap has passed since the last commit).
+  /// Returns the number of records read.
   size_t Poll();
 
   /// The partition this task owns (nullopt: every partition).
@@ -114,27 +115,25 @@ class QueryTask {
 
   double commit_time_ms() const { return commit_time_ms_; }
 
-  /// Commits what was processed since the last commit, if anything (a clean shutdown).
+  /// Commits what was processed since the last commit and publishes to the changelogs what is
+  /// not there yet, if anything (a clean shutdown, a task moving to another instance).
   void CommitPending();
+
+  /// True when records were processed since the last commit, or a commit is not in the
+  /// changelogs yet.
+  bool uncommitted() const { return uncommitted_ || unpublished_; }
 
   /// True when the last Poll committed (and so may have written output).
   bool committed_last_poll() const { return committed_last_poll_; }
 
-  /// True once the query failed: it reads nothing more.
-  bool failed() const { return error_.has_value(); }
-
-  /// Why the query failed (empty while it runs).
-  const std::string& error() const { return error_ ? *error_ : kNoError; }
-
-  /// Stops the query for good because of `reason`.
-  void Fail(std::string reason) { error_ = std::move(reason); }
-
  private:
   static constexpr size_t kBatchSize = 1024;
+  /// Under at_least_once, the shortest time between two commits of a query that has caught
+  /// up with its input (at most commit.interval.ms).
+  static constexpr std::chrono::milliseconds kCaughtUpCommitGap{100};
   /// At most this many batches per partition per Poll, so that a busy input gives the other
   /// queries and the front ends their turn.
   static constexpr int kBatchesPerTurn = 16;
-  static inline const std::string kNoError;
 
   /// The state metadata key of the next offset to read from a topic partition.
   static std::string OffsetMetadataKey(const std::string& topic, int32_t partition);
@@ -148,7 +147,9 @@ class QueryTask {
   void InitializeOffsets(bool from_end);
   /// Writes the operators' state, their pending output and the next offsets in one commit, and
   /// notes when (last_commit_; uncommitted_ cleared).
-  void Commit();
+  /// Under at_least_once, `publish` sends the commit to the changelogs even when
+  /// commit.interval.ms has not passed since the last time.
+  void Commit(bool publish = false);
   /// Counts the records of a pushed batch that came from sources (not read back from a
   /// repartition topic) as read.
   void CountSourceRecords(size_t pushed, size_t read_back);
@@ -203,11 +204,12 @@ class QueryTask {
   std::map<std::pair<std::string, int32_t>, int64_t> initial_offsets_;
   /// The records of the last fetch, kept so that the next fetch reuses their buffers.
   std::vector<runtime::TopicRecord> fetched_;
-  std::optional<std::string> error_;
   int32_t first_partition_ = 0;  ///< Where PollTopic's next turn starts.
   bool uncommitted_ = false;     ///< Records were processed since the last commit.
+  bool unpublished_ = false;     ///< A commit is not in the changelogs yet.
   bool committed_last_poll_ = false;
   std::chrono::steady_clock::time_point last_commit_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_publish_ = std::chrono::steady_clock::now();
   uint64_t records_read_ = 0;
   uint64_t commits_ = 0;
   double commit_time_ms_ = 0;

@@ -40,14 +40,15 @@ const runtime::TopicConfig& ChangelogTopicConfig() {
 
 std::vector<runtime::TopicRecord> ReadServiceTopic(const runtime::TopicClient& topics,
                                                    const std::string& topic,
-                                                   int32_t partition) {
+                                                   int32_t partition,
+                                                   int64_t from) {
   std::vector<runtime::TopicRecord> all;
   if (!topics.TopicExists(topic)) {
     return all;
   }
   const int64_t end = topics.EndOffset(topic, partition);
   std::vector<runtime::TopicRecord> batch;
-  int64_t next = 0;
+  int64_t next = from;
   while (next < end) {
     topics.FetchInto(topic, partition, next, kBatchSize, batch);
     if (batch.empty()) {

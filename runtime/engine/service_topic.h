@@ -29,9 +29,11 @@ const runtime::TopicConfig& ChangelogTopicConfig();
 /// called (nothing for a missing topic); with a Kafka client, the records of committed
 /// transactions only. Throws fluxo::Error (kIo) when a read comes back empty before that end
 /// with nothing skipped.
-/// `partition` reads another partition instead (a scaled-out query's task).
+/// `partition` reads another partition instead (a scaled-out query's task); `from`, the
+/// records from that offset on.
 std::vector<runtime::TopicRecord> ReadServiceTopic(const runtime::TopicClient& topics,
                                                    const std::string& topic,
-                                                   int32_t partition = 0);
+                                                   int32_t partition = 0,
+                                                   int64_t from = 0);
 
 }  // namespace fluxo::engine

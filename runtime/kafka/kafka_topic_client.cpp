@@ -53,6 +53,7 @@ const KafkaProperties kProducerDefaults = {
     {"partitioner", "murmur2_random"},  // Kafka's Java client default partitioner.
     {"message.timeout.ms", "30000"},
     {"linger.ms", "0"},
+    {"socket.nagle.disable", "true"},  // A record waits for no earlier segment's ACK.
 };
 
 }  // namespace
@@ -60,7 +61,10 @@ const KafkaProperties kProducerDefaults = {
 KafkaTopicClient::KafkaTopicClient(const KafkaProperties& properties,
                                    EmbeddedKafkaCluster* embedded,
                                    KafkaTimeouts timeouts)
-    : properties_(properties), embedded_(embedded), timeouts_(timeouts) {
+    : properties_(properties),
+      embedded_(embedded),
+      timeouts_(timeouts),
+      records_arrived_(std::make_shared<RecordsArrivedHook>()) {
   producer_ =
       NewKafkaHandle(RD_KAFKA_PRODUCER, kProducerDefaults, properties_, &ConfigureProducer, this);
 }
@@ -401,8 +405,16 @@ class KafkaTopicReader final : public TopicReader {
 std::unique_ptr<TopicReader> KafkaTopicClient::NewReader() const {
   return std::make_unique<KafkaTopicReader>(
       *this,
-      std::make_unique<PartitionFetcher>(
-          properties_, producer_.get(), timeouts_.fetch_wait_ms, timeouts_.request_ms));
+      std::make_unique<PartitionFetcher>(properties_,
+                                         producer_.get(),
+                                         timeouts_.fetch_wait_ms,
+                                         timeouts_.request_ms,
+                                         records_arrived_,
+                                         /*query_reader=*/true));
+}
+
+void KafkaTopicClient::NotifyOnRecords(std::function<void()> callback) {
+  records_arrived_->Set(std::move(callback));
 }
 
 std::unique_ptr<TransactionalWriter> KafkaTopicClient::NewTransactionalWriter(

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -17,6 +18,7 @@ namespace fluxo::runtime::kafka {
 
 class EmbeddedKafkaCluster;
 class PartitionFetcher;
+class RecordsArrivedHook;
 
 /// How long a KafkaTopicClient waits on the cluster.
 struct KafkaTimeouts {
@@ -77,8 +79,11 @@ class KafkaTopicClient final : public TopicClient {
   int64_t EndOffset(const std::string& topic, int32_t partition) const override;
   /// As FetchInto's PartitionFetcher saw it (transaction markers, aborted records).
   int64_t SkipInvisible(const std::string& topic, int32_t partition, int64_t offset) const override;
-  /// A reader with a PartitionFetcher (and so a consumer) of its own.
+  /// A reader with a PartitionFetcher (and so a consumer) of its own, a query_reader: its
+  /// reads return what is there at once, and NotifyOnRecords' callback hears of new records.
   std::unique_ptr<TopicReader> NewReader() const override;
+  /// For the readers of NewReader, made before or after.
+  void NotifyOnRecords(std::function<void()> callback) override;
   /// A KafkaTransactionalWriter: a transactional producer of its own.
   std::unique_ptr<TransactionalWriter> NewTransactionalWriter(
       const std::string& transactional_id) override;
@@ -116,6 +121,7 @@ class KafkaTopicClient final : public TopicClient {
   mutable std::unique_ptr<PartitionFetcher> fetcher_;  ///< Created on first fetch.
   mutable std::mutex cache_mutex_;
   mutable std::map<std::string, int32_t> partition_counts_;
+  std::shared_ptr<RecordsArrivedHook> records_arrived_;  ///< Shared with the readers.
 };
 
 }  // namespace fluxo::runtime::kafka

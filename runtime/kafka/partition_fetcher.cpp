@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <utility>
 
 #include "runtime/core/error.h"
 #include "runtime/core/log.h"
@@ -25,21 +26,46 @@ const KafkaProperties kConsumerDefaults = {
     {"isolation.level", "read_committed"},
     {"auto.offset.reset", "error"},  // An offset out of range is an error, never a reset.
     {"fetch.wait.max.ms", "100"},
+    {"socket.nagle.disable", "true"},
 };
 
+// librdkafka's queue event callback: records reached an empty partition queue.
+void OnRecordsArrived(rd_kafka_t* /*handle*/, void* hook) {
+  static_cast<RecordsArrivedHook*>(hook)->Notify();
+}
+
 }  // namespace
+
+void RecordsArrivedHook::Set(std::function<void()> callback) {
+  const std::lock_guard lock(mutex_);
+  callback_ = std::move(callback);
+}
+
+void RecordsArrivedHook::Notify() {
+  const std::lock_guard lock(mutex_);
+  if (callback_) {
+    callback_();
+  }
+}
 
 PartitionFetcher::PartitionFetcher(const KafkaProperties& properties,
                                    rd_kafka_t* watermark_handle,
                                    int fetch_wait_ms,
-                                   int request_ms)
+                                   int request_ms,
+                                   std::shared_ptr<RecordsArrivedHook> records_arrived,
+                                   bool query_reader)
     : consumer_(NewKafkaHandle(RD_KAFKA_CONSUMER, kConsumerDefaults, properties)),
       watermark_handle_(watermark_handle),
       fetch_wait_ms_(fetch_wait_ms),
-      request_ms_(request_ms) {}
+      request_ms_(request_ms),
+      records_arrived_(std::move(records_arrived)),
+      query_reader_(query_reader) {}
 
 PartitionFetcher::~PartitionFetcher() {
   for (auto& [partition, position] : positions_) {
+    if (records_arrived_ != nullptr) {
+      rd_kafka_queue_cb_event_enable(position.queue.get(), nullptr, nullptr);
+    }
     rd_kafka_queue_forward(position.queue.get(), nullptr);
     position.queue.reset();
   }
@@ -63,6 +89,9 @@ PartitionFetcher::Position& PartitionFetcher::Assign(const std::string& topic,
                     ": librdkafka has no queue for it");
   }
   rd_kafka_queue_forward(position.queue.get(), nullptr);
+  if (records_arrived_ != nullptr) {
+    rd_kafka_queue_cb_event_enable(position.queue.get(), OnRecordsArrived, records_arrived_.get());
+  }
   PartitionListPtr added(rd_kafka_topic_partition_list_new(1));
   rd_kafka_topic_partition_list_add(added.get(), topic.c_str(), partition)->offset = offset;
   if (RdErrorPtr error{rd_kafka_incremental_assign(consumer_.get(), added.get())}) {
@@ -97,7 +126,7 @@ int64_t PartitionFetcher::EndOffset(const std::string& topic, int32_t partition,
   int64_t high = -1;
   if (rd_kafka_get_watermark_offsets(consumer_.get(), topic.c_str(), partition, &low, &high) ==
           RD_KAFKA_RESP_ERR_NO_ERROR &&
-      high > offset) {
+      (high > offset || (query_reader_ && high >= 0 && positions_.count({topic, partition}) > 0))) {
     return high;
   }
   const rd_kafka_resp_err_t err = RetryRetriable(
@@ -158,12 +187,25 @@ void PartitionFetcher::FetchInto(const std::string& topic,
     std::string failure;
     while (used < max_records && position.next_offset < end && failure.empty() && !at_end &&
            std::chrono::steady_clock::now() < deadline) {
-      // Never ask for more than the partition has: librdkafka waits out the timeout for a
-      // batch it cannot fill.
-      const size_t wanted = std::min(
-          {kMessagesPerCall, max_records - used, static_cast<size_t>(end - position.next_offset)});
-      const ssize_t count =
-          rd_kafka_consume_batch_queue(position.queue.get(), kPollMs, messages.data(), wanted);
+      // What is queued, without waiting; when nothing is, a wait for the next record only:
+      // librdkafka waits out the timeout for a batch it cannot fill, and the end offset of a
+      // fetch response may lie beyond the records it brought. A query's reader hands out what
+      // it has as soon as nothing more is queued.
+      // Reading up to the end, one more: the end-of-partition event that follows the records
+      // (left queued, it would keep the queue from ever turning non-empty again, and so the
+      // reader from being told of new records).
+      const auto up_to_end = static_cast<size_t>(end - position.next_offset);
+      const size_t wanted =
+          std::min({kMessagesPerCall - 1, max_records - used, up_to_end}) +
+          (up_to_end < std::min(kMessagesPerCall - 1, max_records - used) ? 1 : 0);
+      ssize_t count =
+          rd_kafka_consume_batch_queue(position.queue.get(), 0, messages.data(), wanted);
+      if (count == 0) {
+        if (used > 0 && query_reader_) {
+          break;  // Hand out what there is now.
+        }
+        count = rd_kafka_consume_batch_queue(position.queue.get(), kPollMs, messages.data(), 1);
+      }
       for (ssize_t index = 0; index < count; ++index) {
         MessagePtr message(messages[static_cast<size_t>(index)]);
         if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR) {

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,6 +14,20 @@
 #include "runtime/topic/topic_client.h"
 
 namespace fluxo::runtime::kafka {
+
+/// What TopicClient::NotifyOnRecords set: called from librdkafka's threads when records reach
+/// an empty partition queue of a reader. Thread-safe.
+class RecordsArrivedHook {
+ public:
+  /// Replaces the callback (empty: none); waits for a call in progress.
+  void Set(std::function<void()> callback);
+
+  void Notify();
+
+ private:
+  std::mutex mutex_;
+  std::function<void()> callback_;
+};
 
 /// Reads given partitions from given offsets, as TopicClient::FetchInto asks, with one
 /// librdkafka consumer that stays assigned to every partition it was asked for: librdkafka
@@ -24,10 +41,20 @@ class PartitionFetcher {
  public:
   /// `watermark_handle` (which must outlive the fetcher) asks for end offsets: a handle whose
   /// broker threads are not busy with long-polling fetches answers sooner.
+  ///
+  /// A query's reader passes `records_arrived`, told whenever records reach one of its empty
+  /// partition queues, and `query_reader`, which makes reads return as soon as they can: a
+  /// partition it already reads ends where librdkafka's last fetch response said (it long-polls
+  /// the broker, so new records come with a new end), so reading at that end returns at once
+  /// without asking the broker; and a read hands out the records queued so far instead of
+  /// waiting for the rest up to the end. Without it (the client's own reads, which must see
+  /// what was just produced), the broker is asked and the end waited for.
   PartitionFetcher(const KafkaProperties& properties,
                    rd_kafka_t* watermark_handle,
                    int fetch_wait_ms,
-                   int request_ms);
+                   int request_ms,
+                   std::shared_ptr<RecordsArrivedHook> records_arrived = nullptr,
+                   bool query_reader = false);
   ~PartitionFetcher();
 
   PartitionFetcher(const PartitionFetcher&) = delete;
@@ -64,13 +91,16 @@ class PartitionFetcher {
   Position& Assign(const std::string& topic, int32_t partition, int64_t offset);
   void Seek(const std::string& topic, int32_t partition, int64_t offset);
   /// The partition's end offset: librdkafka's last fetched high watermark when it is beyond
-  /// `offset` (no request), else asked of the broker.
+  /// `offset`, or when the partition is read already by a query_reader (no request); else
+  /// asked of the broker.
   int64_t EndOffset(const std::string& topic, int32_t partition, int64_t offset);
 
   HandlePtr consumer_;
   rd_kafka_t* watermark_handle_;
   int fetch_wait_ms_;
   int request_ms_;
+  std::shared_ptr<RecordsArrivedHook> records_arrived_;
+  bool query_reader_;
   std::map<std::pair<std::string, int32_t>, Position> positions_;
 };
 

@@ -104,6 +104,11 @@ std::unique_ptr<TransactionalWriter> PrefixRoutingTopicClient::NewTransactionalW
   return main_.NewTransactionalWriter(transactional_id);
 }
 
+void PrefixRoutingTopicClient::NotifyOnRecords(std::function<void()> callback) {
+  main_.NotifyOnRecords(callback);
+  prefixed_.NotifyOnRecords(std::move(callback));
+}
+
 std::unique_ptr<GroupMembership> PrefixRoutingTopicClient::JoinGroup(const std::string& group_id,
                                                                      const std::string& topic,
                                                                      PartitionOwner& owner) {

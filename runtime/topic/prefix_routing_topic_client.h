@@ -46,6 +46,8 @@ class PrefixRoutingTopicClient final : public TopicClient {
   /// The main client's: transactions write to the main client's topics only.
   std::unique_ptr<TransactionalWriter> NewTransactionalWriter(
       const std::string& transactional_id) override;
+  /// Both clients'.
+  void NotifyOnRecords(std::function<void()> callback) override;
   /// The client of `topic`'s.
   std::unique_ptr<GroupMembership> JoinGroup(const std::string& group_id,
                                              const std::string& topic,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -136,6 +137,12 @@ class TopicClient {
   /// default throws fluxo::Error (kIo): the client has no transactions.
   virtual std::unique_ptr<TransactionalWriter> NewTransactionalWriter(
       const std::string& transactional_id);
+
+  /// Calls `callback` (from any thread, possibly often) when records may have arrived for the
+  /// readers of NewReader, so that whoever drives them can sleep until then; an empty
+  /// callback stops the calls (once this returns, none is running). The default never calls:
+  /// its records are there as soon as they are produced.
+  virtual void NotifyOnRecords(std::function<void()> callback) { static_cast<void>(callback); }
 
   /// Joins the consumer group `group_id`, which shares out the partitions of `topic` among its
   /// members (see group_membership.h); `owner` is told what this member owns and must outlive

@@ -31,14 +31,18 @@ from test_harness import TestFailure, check, main  # noqa: E402
 class Server:
     """`fluxo server --listen 127.0.0.1:0`; `url` comes from its first line."""
 
-    def __init__(self, fluxo: str, bootstrap: str, state_dir: str, log_path: Path) -> None:
+    def __init__(self, fluxo: str, bootstrap: str, state_dir: str, log_path: Path,
+                 settings: dict[str, str] | None = None) -> None:
+        """``settings`` (more ``--set`` options) may override service.id and the others."""
         self.log_path = log_path
+        configured = {"state.dir": state_dir, "service.id": "restart_test",
+                      "commit.interval.ms": "100", **(settings or {})}
+        command = [fluxo, "server", "--listen", "127.0.0.1:0", "--bootstrap-servers", bootstrap]
+        for name, value in configured.items():
+            command += ["--set", f"{name}={value}"]
         with open(log_path, "ab") as log:
-            self.process = subprocess.Popen(
-                [fluxo, "server", "--listen", "127.0.0.1:0", "--bootstrap-servers", bootstrap,
-                 "--set", f"state.dir={state_dir}", "--set", "service.id=restart_test",
-                 "--set", "commit.interval.ms=100"],
-                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log)
+            self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
+                                            stdout=subprocess.PIPE, stderr=log)
         line = self.process.stdout.readline().decode().strip()
         if not line.startswith("Listening on "):
             raise TestFailure(f"fluxo server printed {line!r}:\n{self.log()}")

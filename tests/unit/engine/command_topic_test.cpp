@@ -258,6 +258,35 @@ TEST_SUITE("engine") {
       CHECK(std::string(error.what()).find("at offset 0") != std::string::npos);
     }
   }
+  TEST_CASE("servers with one service id follow each other's commands") {
+    EngineFixture broker;  // Its topics are the broker both engines share.
+    const std::map<std::string, std::string> config = {{"service.id", "shared"}};
+    Engine first(broker.topics, config);
+    Engine second(broker.topics, config);
+    first.AttachCommandTopic();
+    second.AttachCommandTopic();
+    CHECK(second.FollowCommandTopic() == 0);
+
+    first.ExecuteScript(
+        "CREATE STREAM clicks (id INT KEY, page STRING) "
+        "WITH (kafka_topic='clicks', format='JSON', partitions=1);"
+        "SET 'auto.offset.reset'='earliest';"
+        "CREATE STREAM home AS SELECT * FROM clicks WHERE page = 'home';");
+    CHECK(second.catalog().FindSource("HOME") == nullptr);
+    CHECK(second.FollowCommandTopic() == 2);
+    CHECK(second.catalog().FindSource("CLICKS") != nullptr);
+    CHECK(second.catalog().FindSource("HOME") != nullptr);
+    CHECK(second.FollowCommandTopic() == 0);  // Each command once.
+    // The follower ran them as a replay: it recorded nothing itself.
+    CHECK(CommandTopic(*broker.topics, "shared").ReadAll().size() == 2);
+
+    CHECK(first.CollectQueryMetrics().size() == 1);
+    second.ExecuteScript("TERMINATE CSAS_HOME_0;");
+    CHECK(first.FollowCommandTopic() == 1);  // The other way round too ...
+    CHECK(first.CollectQueryMetrics().empty());
+    CHECK(second.FollowCommandTopic() == 0);  // ... and never one's own.
+    CHECK(CommandTopic(*broker.topics, "shared").ReadAll().size() == 3);
+  }
 }
 
 }  // namespace fluxo::engine

@@ -1,0 +1,112 @@
+"""Two `fluxo server`s with one service.id and `scale.out=true` on the embedded broker: a query
+created through one runs on both (the other follows the command topic), they split its
+partitions through a consumer group, and when one stops the other takes every partition over.
+
+The embedded broker (`fluxo kafka`) runs as its own process. Statements go through /ksql of the
+first server, rows in through /inserts-stream, each server's share is read from its /metrics
+(`fluxo_query_owned_partitions`, `fluxo_query_records_read_total`), and the table's topic is
+read with kafka-python: the last count of every user must be exactly the number of views sent.
+
+Usage: .cache/test-venv/bin/python tests/integration/server_scale_out_test.py PATH/TO/fluxo
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from kafka_helpers import EmbeddedKafka, consume_all  # noqa: E402
+from server_restart_test import Server  # noqa: E402
+from test_harness import TestFailure, check, main  # noqa: E402
+
+QUERY = "CTAS_VIEW_COUNTS_0"
+USERS = 20
+SETTINGS = {"service.id": "scale_test", "scale.out": "true"}
+
+
+def metric(server: Server, name: str) -> int | None:
+    """The value of `name` for the query in the server's /metrics (None: not there)."""
+    with urllib.request.urlopen(server.url + "/metrics", timeout=10) as response:
+        text = response.read().decode()
+    found = re.search(r"^" + name + r'\{query_id="' + QUERY + r'"[^}]*\} (-?\d+)', text,
+                      re.MULTILINE)
+    return int(found.group(1)) if found else None
+
+
+def wait_for_shares(servers: list[Server], want: list[int], timeout_s: float = 60) -> list:
+    """Waits until each server owns `want[i]` partitions of the query."""
+    deadline = time.monotonic() + timeout_s
+    owned: list = []
+    while time.monotonic() < deadline:
+        owned = [metric(server, "fluxo_query_owned_partitions") for server in servers]
+        if owned == want:
+            return owned
+        time.sleep(0.3)
+    raise TestFailure(f"the servers own {owned} partitions of {QUERY}, not {want}")
+
+
+def views(server: Server, per_user: int, page: str) -> None:
+    server.insert("PAGEVIEWS", [{"USER_ID": user, "PAGE": page}
+                                for _ in range(per_user) for user in range(1, USERS + 1)])
+
+
+def wait_for_counts(bootstrap: str, expected: int, timeout_s: float = 60) -> dict:
+    """The last VIEWS of every user in the table's topic, once all are `expected`."""
+    deadline = time.monotonic() + timeout_s
+    last: dict = {}
+    while time.monotonic() < deadline:
+        for record in consume_all(bootstrap, "VIEW_COUNTS", idle_timeout_s=1):
+            last[record.raw_key] = record.value["VIEWS"]
+        if len(last) == USERS and set(last.values()) == {expected}:
+            return last
+        time.sleep(0.5)
+    raise TestFailure(f"the users' last counts are {sorted(last.values())}, not all {expected}")
+
+
+def run(fluxo: str) -> None:
+    work = Path(tempfile.mkdtemp(prefix="fluxo-scale-servers-"))
+    with EmbeddedKafka(fluxo, topics={"pageviews": 4}) as broker:
+        first = Server(fluxo, broker.bootstrap, str(work / "a"), work / "a.log", SETTINGS)
+        second = Server(fluxo, broker.bootstrap, str(work / "b"), work / "b.log", SETTINGS)
+        servers = [first, second]
+        try:
+            first.ksql("CREATE STREAM PAGEVIEWS (USER_ID INT KEY, PAGE STRING) "
+                       "WITH (KAFKA_TOPIC='pageviews', VALUE_FORMAT='JSON');")
+            first.ksql("CREATE TABLE VIEW_COUNTS AS SELECT USER_ID, COUNT(*) AS VIEWS "
+                       "FROM PAGEVIEWS GROUP BY USER_ID EMIT CHANGES;")
+            owned = wait_for_shares(servers, [2, 2])
+            check(True, f"the second server runs the query created through the first (command "
+                        f"topic), and each owns 2 of its 4 partitions ({owned})")
+            views(first, 10, "a")
+            wait_for_counts(broker.bootstrap, 10)
+            read = [metric(server, "fluxo_query_records_read_total") for server in servers]
+            check(all(r and r > 0 for r in read) and sum(read) == 10 * USERS,
+                  f"both servers count views, {10 * USERS} in all (records read: {read})")
+            check(True, f"every one of the {USERS} users' last count is 10 (kafka-python)")
+
+            check(first.stop() == 0, "SIGTERM stops the first server with exit 0")
+            wait_for_shares([second], [4])
+            check(True, "the second server takes every partition over")
+            views(second, 5, "b")
+            wait_for_counts(broker.bootstrap, 15)
+            check(True, "every user's last count is 15: the partitions taken over went on from "
+                        "their state in the changelogs")
+        except Exception:
+            for name, server in (("first", first), ("second", second)):
+                print(f"{name} server's log:\n" + server.log(), flush=True)
+            raise
+        finally:
+            for server in servers:
+                if server.process.poll() is None:
+                    server.stop()
+        check(second.process.returncode == 0, "SIGTERM stops the second server with exit 0")
+
+
+if __name__ == "__main__":
+    sys.exit(main(run))
