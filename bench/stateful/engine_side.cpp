@@ -129,6 +129,10 @@ EngineRun RunEngine(const StatefulQuery& query,
     if (!query.record_cache) {
       engine.ExecuteScript("SET 'cache.max.bytes.buffering'='0';");
     }
+    if (query.commit_interval_ms.has_value()) {
+      engine.ExecuteScript("SET 'commit.interval.ms'='" +
+                           std::to_string(*query.commit_interval_ms) + "';");
+    }
     engine.ExecuteScript(kBidsDdl);
     if (!query.window.has_value()) {
       engine.ExecuteScript(kPersonsDdl);

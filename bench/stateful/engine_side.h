@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,12 +18,16 @@ struct StatefulQuery {
   /// ksqlDB's record cache (the engine's default): an aggregation emits each changed window
   /// once per commit. False: `SET 'cache.max.bytes.buffering'='0'`, one output per update.
   bool record_cache = true;
+  /// Sets `commit.interval.ms` for the engine (and the hand-written loop's commits) when given;
+  /// else both use kEngineCommitIntervalMs, the engine's default.
+  std::optional<int64_t> commit_interval_ms;
 };
 
-/// The records the engine reads between two commits of a query (PersistentQuery: 16 batches
-/// of 1,024 records per poll, then a commit): where the record cache emits. The hand-written
-/// loop collapses its output at the same points; the output-count check catches a drift.
-constexpr size_t kEngineRecordsPerCommit = 16 * 1024;
+/// The engine's default commit.interval.ms under at_least_once (QueryTask): with the record
+/// cache on, an aggregation emits at each commit, once this much wall time has passed since the
+/// last one (and when the query is caught up). The hand-written loop commits on the same clock,
+/// so the two sides' output counts depend on their speeds and are not compared.
+constexpr int64_t kEngineCommitIntervalMs = 2000;
 
 /// What the engine side measured; `failure` holds the engine's error when it refused the
 /// query (then nothing else is set).

@@ -68,9 +68,11 @@ void AppendOutput(const GroupKey& key, const GroupState& state, std::vector<Outp
 
 }  // namespace
 
-HandWrittenWindowRun RunHandWrittenWindow(const std::vector<NexmarkRecord>& bids,
-                                          WindowShape window,
-                                          size_t commit_every) {
+HandWrittenWindowRun RunHandWrittenWindow(
+    const std::vector<NexmarkRecord>& bids,
+    WindowShape window,
+    std::optional<std::chrono::milliseconds> commit_interval) {
+  constexpr size_t kBidsPerClockLook = 1024;
   simdjson::ondemand::parser parser;
   std::unordered_map<GroupKey, GroupState, GroupKeyHash> groups;
   std::vector<std::pair<GroupKey, GroupState*>> dirty;  // Changed since the last commit.
@@ -84,7 +86,8 @@ HandWrittenWindowRun RunHandWrittenWindow(const std::vector<NexmarkRecord>& bids
     dirty.clear();
   };
   const Clock::time_point start = Clock::now();
-  size_t since_commit = 0;
+  Clock::time_point last_commit = start;
+  size_t since_look = 0;
   for (const NexmarkRecord& bid : bids) {
     simdjson::padded_string padded(bid.value);
     simdjson::ondemand::document document = parser.iterate(padded);
@@ -101,16 +104,20 @@ HandWrittenWindowRun RunHandWrittenWindow(const std::vector<NexmarkRecord>& bids
       ++state.count;
       state.max_price = state.count == 1 ? price : std::max(state.max_price, price);
       state.timestamp = std::max(state.timestamp, time);
-      if (commit_every == 0) {
+      if (!commit_interval.has_value()) {
         AppendOutput(key, state, sink);
       } else if (!state.dirty) {
         state.dirty = true;
         dirty.emplace_back(key, &state);
       }
     }
-    if (commit_every != 0 && ++since_commit == commit_every) {
-      commit();
-      since_commit = 0;
+    if (commit_interval.has_value() && ++since_look == kBidsPerClockLook) {
+      since_look = 0;
+      const Clock::time_point now = Clock::now();
+      if (now - last_commit >= *commit_interval) {
+        commit();
+        last_commit = now;
+      }
     }
   }
   commit();

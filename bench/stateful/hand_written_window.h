@@ -1,6 +1,8 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "bench/stateful/nexmark_data.h"
@@ -20,11 +22,13 @@ struct HandWrittenWindowRun {
 /// (Kafka Streams' TimeWindows: start = k * advance, start <= time < start + size, start >= 0),
 /// updates the (auction, window start) state in a hash map and appends output records (key:
 /// 8-byte big-endian auction + 8-byte big-endian window start; value: {"BIDS":n,"MAX_PRICE":m})
-/// to an in-memory sink: with `commit_every` 0, one per bid per window holding it; otherwise one
-/// per changed (auction, window) every `commit_every` bids and at the end, as the engine's record
-/// cache emits them at its commits. Times the loop, not the final conversion.
+/// to an in-memory sink: without `commit_interval`, one per bid per window holding it; otherwise
+/// one per changed (auction, window) at each commit, as the engine's record cache emits them:
+/// a commit once `commit_interval` of wall time has passed since the last one (looked at every
+/// 1,024 bids, as the engine looks after each poll) and one at the end. Times the loop, not the
+/// final conversion.
 HandWrittenWindowRun RunHandWrittenWindow(const std::vector<NexmarkRecord>& bids,
                                           WindowShape window,
-                                          size_t commit_every);
+                                          std::optional<std::chrono::milliseconds> commit_interval);
 
 }  // namespace fluxo::bench

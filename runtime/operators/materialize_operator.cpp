@@ -17,8 +17,11 @@ state::KeyValueStore& StoreOf(const planner::MaterializeStep& step,
 }  // namespace
 
 MaterializeOperator::MaterializeOperator(const planner::MaterializeStep& step,
-                                         OperatorContext context)
-    : table_(step.schema, step.windowed, StoreOf(step, context)), windowed_(step.windowed) {}
+                                         OperatorContext context,
+                                         bool one_row_per_key_per_commit)
+    : table_(step.schema, step.windowed, StoreOf(step, context)),
+      windowed_(step.windowed),
+      write_through_(one_row_per_key_per_commit) {}
 
 void MaterializeOperator::Process(RowBatch&& batch, Emitter& downstream) {
   for (const Row& row : batch) {
@@ -27,6 +30,14 @@ void MaterializeOperator::Process(RowBatch&& batch, Emitter& downstream) {
       continue;
     }
     table_.EncodeKeyInto(row, scratch_key_);
+    if (write_through_) {
+      if (row.tombstone) {
+        table_.DeleteEncoded(scratch_key_);
+      } else {
+        table_.UpsertEncoded(scratch_key_, row);
+      }
+      continue;
+    }
     auto found = pending_.find(scratch_key_);
     if (found == pending_.end()) {
       if (pending_.size() >= kMaxPending) {

@@ -21,9 +21,16 @@ namespace fluxo::runtime {
 /// once per key at Flush (before the task commits, so pull queries and a restarted task see
 /// every row processed before the commit), or earlier when more than kMaxPending keys wait.
 /// An aggregation's key changes many times between two commits; it is encoded once.
+///
+/// Write-through (`one_row_per_key_per_commit`): when the rows come from an aggregation that
+/// collapses its changes (ksqlDB's record cache), each key arrives at most once between two
+/// commits, so holding it back would only add a copy and a hash lookup: each row is encoded
+/// into the store as it passes. The store ends with the same rows either way.
 class MaterializeOperator final : public Operator {
  public:
-  MaterializeOperator(const planner::MaterializeStep& step, OperatorContext context);
+  MaterializeOperator(const planner::MaterializeStep& step,
+                      OperatorContext context,
+                      bool one_row_per_key_per_commit = false);
 
   void Process(RowBatch&& batch, Emitter& downstream) override;
 
@@ -43,6 +50,7 @@ class MaterializeOperator final : public Operator {
 
   MaterializedTable table_;
   bool windowed_;
+  bool write_through_;
   std::unordered_map<std::string, Pending> pending_;  ///< By encoded key.
   std::string scratch_key_;                           ///< Reused key encoding buffer.
 };

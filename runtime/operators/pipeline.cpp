@@ -107,7 +107,14 @@ std::unique_ptr<Pipeline> Pipeline::Build(const planner::PhysicalPlan& plan,
   }
   rest.push_back(std::make_unique<SelectOperator>(plan.projection, /*rekeys=*/false, context));
   if (plan.materialize.has_value()) {
-    rest.push_back(std::make_unique<MaterializeOperator>(*plan.materialize, context));
+    // An aggregation with collapsed changes emits each group at most once per commit (at its
+    // Flush); the projection after it keeps the key, so the table can be written through.
+    const bool collapsed =
+        plan.aggregate.has_value() && plan.aggregate->collapse_changes &&
+        !plan.aggregate->aggregation.emit_final &&
+        !(plan.aggregate->aggregation.window.has_value() &&
+          plan.aggregate->aggregation.window->kind == window::WindowKind::kSession);
+    rest.push_back(std::make_unique<MaterializeOperator>(*plan.materialize, context, collapsed));
   }
   rest.push_back(std::make_unique<SinkOperator>(plan.sink, topics, context));
   pipeline->emitters_.push_back(std::make_unique<EndEmitter>());
@@ -161,6 +168,7 @@ std::unique_ptr<Pipeline> Pipeline::Build(const planner::PhysicalPlan& plan,
         pipeline->Connect(std::move(input_chain), writer != nullptr ? end : tail);
     pipeline->AddInput(input.source, input_context, input_first, input_emitters.front());
     pipeline->inputs_.back().writer = writer;
+    pipeline->inputs_.back().reader->ReserveRowWidth(input.prepare.columns.size());
     if (const auto read = SourceColumnsRead(plan, i)) {
       pipeline->inputs_.back().reader->IgnoreUnusedColumns(*read);
     }

@@ -41,9 +41,14 @@ void SinkOperator::Process(RowBatch&& batch, Emitter& /*downstream*/) {
         record.key = key_serde_->SerializeFrom(row.values, key_indexes_);
         if (window_type_.has_value() && row.window.has_value()) {
           // Kafka Streams' windowed key: the key, then the window (sink of a windowed table).
-          record.key = *window_type_ == planner::WindowType::kSession
-                           ? window::EncodeSessionWindowedKey(*record.key, *row.window)
-                           : window::EncodeTimeWindowedKey(*record.key, row.window->start);
+          if (!record.key.has_value()) {
+            record.key.emplace();  // A null inner key: the window bytes alone, as before.
+          }
+          if (*window_type_ == planner::WindowType::kSession) {
+            window::AppendSessionWindow(*record.key, *row.window);
+          } else {
+            window::AppendTimeWindow(*record.key, row.window->start);
+          }
         }
       }
       if (!row.tombstone) {

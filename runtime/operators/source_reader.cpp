@@ -75,6 +75,7 @@ RowBatch SourceReader::Read(const std::vector<TopicRecord>& records) const {
   RowBatch batch = recycled_.TakeBatch(records.size());
   for (const TopicRecord& record : records) {
     Row row = recycled_.TakeRow();
+    row.values.reserve(row_width_);
     row.values.resize(schema_.columns().size());
     if (ReadRecord(record, row)) {
       batch.Add(std::move(row));

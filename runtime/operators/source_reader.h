@@ -35,6 +35,11 @@ class SourceReader {
   /// stay the same.
   void IgnoreUnusedColumns(const std::vector<bool>& read);
 
+  /// Tells the reader that the operator after it widens each row in place to `columns` values
+  /// (a join input's preparing projection), so that rows get room for them from the start
+  /// instead of growing (a second allocation and a move of every value) there.
+  void ReserveRowWidth(size_t columns) { row_width_ = columns; }
+
  private:
   /// Reads one record into `row`, whose values the caller has sized and set to NULL; false when
   /// the record is skipped (and logged).
@@ -59,6 +64,7 @@ class SourceReader {
   OperatorContext context_;
   /// The batches given back (Recycle), for Read to reuse their memory.
   mutable RecycledRows recycled_;
+  size_t row_width_ = 0;  ///< The values each row has room for (at least the schema's).
 };
 
 }  // namespace fluxo::runtime

@@ -77,7 +77,16 @@ std::optional<std::string> KafkaSerde::Serialize(const std::optional<ValueList>&
     return std::nullopt;
   }
   FLUXO_CHECK(values->size() == 1, "KAFKA serde got " + std::to_string(values->size()) + " values");
-  const Value& value = (*values)[0];
+  return SerializeValue((*values)[0]);
+}
+
+std::optional<std::string> KafkaSerde::SerializeFrom(const ValueList& row,
+                                                     const std::vector<size_t>& slots) const {
+  FLUXO_CHECK(slots.size() == 1, "KAFKA serde got " + std::to_string(slots.size()) + " values");
+  return SerializeValue(row[slots[0]]);
+}
+
+std::optional<std::string> KafkaSerde::SerializeValue(const Value& value) const {
   if (value.IsNull()) {
     return std::nullopt;
   }

@@ -23,7 +23,14 @@ class KafkaSerde : public RecordSerde {
 
   std::optional<std::string> Serialize(const std::optional<ValueList>& values) const override;
 
+  /// Serialize of `row[slots[0]]` without gathering it into a list first.
+  std::optional<std::string> SerializeFrom(const ValueList& row,
+                                           const std::vector<size_t>& slots) const override;
+
  private:
+  /// Writes the one column's value; nothing for NULL.
+  std::optional<std::string> SerializeValue(const Value& value) const;
+
   Column column_;
   bool is_key_;
 };

@@ -17,45 +17,43 @@ const std::string& InMemoryWindowStore::TimeKey(const WindowKey& window) {
 }
 
 std::optional<std::string_view> InMemoryWindowStore::Get(const WindowKey& window) {
-  const auto windows = by_start_.find(window.start_ms);
-  if (windows == by_start_.end()) {
+  const auto start = by_start_.find(window.start_ms);
+  if (start == by_start_.end()) {
     return std::nullopt;
   }
-  const auto found = windows->second.find(std::string_view(TimeKey(window)));
-  if (found == windows->second.end()) {
+  const auto found = start->second.windows.find(std::string_view(TimeKey(window)));
+  if (found == start->second.windows.end()) {
     return std::nullopt;
   }
-  return found->second;
+  return found->second.value;
 }
 
 void InMemoryWindowStore::Put(const WindowKey& window, std::string_view value) {
-  Windows& windows = by_start_[window.start_ms];
-  const auto found = windows.find(std::string_view(TimeKey(window)));
-  if (found != windows.end()) {
-    found->second.assign(value);
+  Start& start = by_start_[window.start_ms];
+  const auto found = start.windows.find(std::string_view(TimeKey(window)));
+  if (found != start.windows.end()) {
+    found->second.value.assign(value);
     return;
   }
-  windows.emplace(time_key_, value);
-  auto index = by_key_.find(window.key);
-  if (index == by_key_.end()) {
-    index = by_key_.emplace(std::string(window.key), std::set<Slot>()).first;
-  }
-  index->second.insert(Slot{window.start_ms, window.end_ms, window.sequence});
+  const auto added = start.windows.emplace(time_key_, Stored{std::string(value), false}).first;
+  start.unindexed.push_back(&*added);
+  ++unindexed_count_;
   ++size_;
 }
 
 void InMemoryWindowStore::Delete(const WindowKey& window) {
-  const auto windows = by_start_.find(window.start_ms);
-  if (windows == by_start_.end()) {
+  const auto start = by_start_.find(window.start_ms);
+  if (start == by_start_.end()) {
     return;
   }
-  const auto found = windows->second.find(std::string_view(TimeKey(window)));
-  if (found == windows->second.end()) {
+  const auto found = start->second.windows.find(std::string_view(TimeKey(window)));
+  if (found == start->second.windows.end()) {
     return;
   }
-  windows->second.erase(found);
-  if (windows->second.empty()) {
-    by_start_.erase(windows);
+  IndexNewWindows();  // So that no unindexed list points at the window erased here.
+  start->second.windows.erase(found);
+  if (start->second.windows.empty()) {
+    by_start_.erase(start);
   }
   Unindex(window);
   --size_;
@@ -70,6 +68,25 @@ void InMemoryWindowStore::Unindex(const WindowKey& window) {
   }
 }
 
+void InMemoryWindowStore::IndexNewWindows() {
+  if (unindexed_count_ == 0) {
+    return;
+  }
+  for (auto& [start_ms, start] : by_start_) {
+    for (Windows::value_type* entry : start.unindexed) {
+      const WindowKey window = DecodeTimeFirstKey(entry->first);
+      auto index = by_key_.find(window.key);
+      if (index == by_key_.end()) {
+        index = by_key_.emplace(std::string(window.key), std::set<Slot>()).first;
+      }
+      index->second.insert(Slot{window.start_ms, window.end_ms, window.sequence});
+      entry->second.indexed = true;
+    }
+    start.unindexed.clear();
+  }
+  unindexed_count_ = 0;
+}
+
 void InMemoryWindowStore::FetchKey(std::string_view key,
                                    int64_t from_ms,
                                    int64_t to_ms,
@@ -77,6 +94,7 @@ void InMemoryWindowStore::FetchKey(std::string_view key,
   if (from_ms > to_ms) {
     return;
   }
+  IndexNewWindows();
   const auto index = by_key_.find(key);
   if (index == by_key_.end()) {
     return;
@@ -86,10 +104,10 @@ void InMemoryWindowStore::FetchKey(std::string_view key,
        slot != slots.end() && slot->start <= to_ms;
        ++slot) {
     const WindowKey window{index->first, slot->start, slot->end, slot->sequence};
-    const Windows& windows = by_start_.at(slot->start);
+    const Windows& windows = by_start_.at(slot->start).windows;
     const auto found = windows.find(std::string_view(TimeKey(window)));
     FLUXO_CHECK(found != windows.end(), "every indexed window has an entry");
-    if (!visitor(window, found->second)) {
+    if (!visitor(window, found->second.value)) {
       return;
     }
   }
@@ -100,18 +118,18 @@ void InMemoryWindowStore::FetchAll(int64_t from_ms, int64_t to_ms, const WindowV
     return;
   }
   std::vector<const Windows::value_type*> sorted;
-  for (auto windows = by_start_.lower_bound(from_ms);
-       windows != by_start_.end() && windows->first <= to_ms;
-       ++windows) {
+  for (auto start = by_start_.lower_bound(from_ms);
+       start != by_start_.end() && start->first <= to_ms;
+       ++start) {
     sorted.clear();
-    for (const Windows::value_type& entry : windows->second) {
+    for (const Windows::value_type& entry : start->second.windows) {
       sorted.push_back(&entry);
     }
     std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) {
       return a->first < b->first;
     });
     for (const Windows::value_type* entry : sorted) {
-      if (!visitor(DecodeTimeFirstKey(entry->first), entry->second)) {
+      if (!visitor(DecodeTimeFirstKey(entry->first), entry->second.value)) {
         return;
       }
     }
@@ -120,11 +138,14 @@ void InMemoryWindowStore::FetchAll(int64_t from_ms, int64_t to_ms, const WindowV
 
 void InMemoryWindowStore::ExpireBefore(int64_t start_ms) {
   const auto end = by_start_.lower_bound(start_ms);
-  for (auto windows = by_start_.begin(); windows != end; ++windows) {
-    for (const auto& [time_key, value] : windows->second) {
-      Unindex(DecodeTimeFirstKey(time_key));
+  for (auto start = by_start_.begin(); start != end; ++start) {
+    for (const auto& [time_key, stored] : start->second.windows) {
+      if (stored.indexed) {
+        Unindex(DecodeTimeFirstKey(time_key));
+      }
     }
-    size_ -= windows->second.size();
+    unindexed_count_ -= start->second.unindexed.size();
+    size_ -= start->second.windows.size();
   }
   by_start_.erase(by_start_.begin(), end);
 }

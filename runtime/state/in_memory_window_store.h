@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "runtime/state/string_hash.h"
 #include "runtime/state/window_store.h"
@@ -16,8 +17,11 @@ namespace fluxo::state {
 /// of a few entries: the live windows span a few starts), each start's windows in a hash map
 /// by their time-first key (window_key_layout.h), so that Get and Put cost a hash lookup and
 /// ExpireBefore drops whole starts. FetchKey reads an index of each key's windows, ordered by
-/// start, end and sequence; FetchAll, which no operator calls per record, sorts each start's
-/// windows by stored key as it visits them, so that both stores visit in the same order.
+/// start, end and sequence, which is brought up to date by the next FetchKey or Delete: a new
+/// window only joins its start's list of unindexed windows, so that a store nobody fetches by
+/// key (a TUMBLING or HOPPING aggregation's) pays for no index per window. FetchAll, which no
+/// operator calls per record, sorts each start's windows by stored key as it visits them, so
+/// that both stores visit in the same order.
 class InMemoryWindowStore final : public WindowStore {
  public:
   explicit InMemoryWindowStore(std::string name) : name_(std::move(name)) {}
@@ -51,8 +55,20 @@ class InMemoryWindowStore final : public WindowStore {
     auto operator<=>(const Slot&) const = default;
   };
 
+  /// A window's value, and whether the window is in by_key_ yet.
+  struct Stored {
+    std::string value;
+    bool indexed = false;
+  };
+
   /// The windows of one start: value by time-first key.
-  using Windows = std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>;
+  using Windows = std::unordered_map<std::string, Stored, StringHash, std::equal_to<>>;
+
+  /// The windows of one start, and those of them not yet in by_key_ (nodes never move).
+  struct Start {
+    Windows windows;
+    std::vector<Windows::value_type*> unindexed;
+  };
 
   /// Encodes `window` into time_key_ and returns it.
   const std::string& TimeKey(const WindowKey& window);
@@ -60,11 +76,15 @@ class InMemoryWindowStore final : public WindowStore {
   /// Removes `window` from the key index.
   void Unindex(const WindowKey& window);
 
+  /// Adds the windows not yet indexed to by_key_.
+  void IndexNewWindows();
+
   std::string name_;
-  std::map<int64_t, Windows> by_start_;
+  std::map<int64_t, Start> by_start_;
   std::unordered_map<std::string, std::set<Slot>, StringHash, std::equal_to<>> by_key_;
   uint64_t size_ = 0;
-  std::string time_key_;  ///< Reused encoding buffer.
+  uint64_t unindexed_count_ = 0;  ///< Windows in the starts' unindexed lists.
+  std::string time_key_;          ///< Reused encoding buffer.
 };
 
 }  // namespace fluxo::state

@@ -11,9 +11,11 @@ constexpr size_t kTimestampBytes = 8;
 
 void AppendBigEndian(std::string& out, int64_t value) {
   const auto bits = static_cast<uint64_t>(value);
-  for (int shift = 56; shift >= 0; shift -= 8) {
-    out.push_back(static_cast<char>((bits >> shift) & 0xFF));
+  char bytes[kTimestampBytes];
+  for (size_t index = 0; index < kTimestampBytes; ++index) {
+    bytes[index] = static_cast<char>((bits >> (56 - 8 * index)) & 0xFF);
   }
+  out.append(bytes, kTimestampBytes);
 }
 
 int64_t ReadBigEndian(std::string_view bytes) {
@@ -32,6 +34,15 @@ std::string EncodeTimeWindowedKey(std::string_view key, int64_t window_start) {
   out.append(key);
   AppendBigEndian(out, window_start);
   return out;
+}
+
+void AppendTimeWindow(std::string& key, int64_t window_start) {
+  AppendBigEndian(key, window_start);
+}
+
+void AppendSessionWindow(std::string& key, const WindowBounds& session) {
+  AppendBigEndian(key, session.end);
+  AppendBigEndian(key, session.start);
 }
 
 std::string EncodeSessionWindowedKey(std::string_view key, const WindowBounds& session) {

@@ -27,6 +27,13 @@ struct WindowedKey {
 /// Returns `key` followed by the big-endian window start.
 std::string EncodeTimeWindowedKey(std::string_view key, int64_t window_start);
 
+/// Turns the inner key bytes in `key` into the windowed key, in place: EncodeTimeWindowedKey
+/// without a new string.
+void AppendTimeWindow(std::string& key, int64_t window_start);
+
+/// Turns the inner key bytes in `key` into the session-windowed key, in place.
+void AppendSessionWindow(std::string& key, const WindowBounds& session);
+
 /// Returns `key` followed by the big-endian end and start of the session.
 std::string EncodeSessionWindowedKey(std::string_view key, const WindowBounds& session);
 

@@ -182,6 +182,28 @@ TEST_CASE_TEMPLATE("key-value store: encoded Values scan in value order",
   CHECK(numbers == std::vector<int64_t>{-70000, -5, 0, 7, 300});
 }
 
+TEST_CASE_TEMPLATE("key-value store: keys written and deleted between scans",
+                   Fixture,
+                   FLUXO_STATE_FIXTURES) {
+  Fixture fixture;
+  KeyValueStore& store = fixture.instance().GetKeyValueStore("q1.Materialize.Rows");
+  store.Put("m", "1");
+  CHECK(ScanAll(store) == Entries{{"m", "1"}});
+  // New keys, some deleted again before any scan: the scan sees the survivors in order.
+  for (const char* key : {"d", "z", "a", "q", "b"}) {
+    store.Put(key, std::string("v") + key);
+  }
+  store.Delete("z");
+  store.Delete("a");
+  store.Delete("m");
+  store.Put("a", "again");
+  store.Put("q", "replaced");
+  CHECK(ScanAll(store) == Entries{{"a", "again"}, {"b", "vb"}, {"d", "vd"}, {"q", "replaced"}});
+  store.Delete("b");
+  store.Put("c", "vc");
+  CHECK(ScanAll(store) == Entries{{"a", "again"}, {"c", "vc"}, {"d", "vd"}, {"q", "replaced"}});
+}
+
 TEST_CASE_TEMPLATE("key-value store: approximate entry count", Fixture, FLUXO_STATE_FIXTURES) {
   Fixture fixture;
   CHECK(fixture.instance().GetKeyValueStore(kStore).ApproximateNumEntries() == 0);

@@ -261,6 +261,28 @@ TEST_CASE_TEMPLATE("window store: ExpireBefore drops the windows starting earlie
   CHECK(FetchKey(store, "k", kMin, kMax).empty());
 }
 
+TEST_CASE_TEMPLATE("window store: windows fetched, deleted and expired between writes",
+                   Fixture,
+                   FLUXO_STATE_FIXTURES) {
+  Fixture fixture;
+  WindowStore& store = fixture.instance().GetWindowStore(kStore);
+  Put(store, "k", 0, 10, 0, "k0");
+  Put(store, "j", 0, 10, 0, "j0");
+  CHECK(FetchKey(store, "k", kMin, kMax) == FetchedList{{"k", 0, 10, 0, "k0"}});
+  // Written after the fetch: windows of an expiring start and of a staying one.
+  Put(store, "k", 5, 15, 0, "k5");
+  Put(store, "k", 20, 30, 0, "k20");
+  Put(store, "j", 20, 30, 0, "j20");
+  store.Delete(WindowKey{"k", 20, 30, 0});
+  store.ExpireBefore(10);
+  CHECK(FetchKey(store, "k", kMin, kMax).empty());
+  CHECK(FetchKey(store, "j", kMin, kMax) == FetchedList{{"j", 20, 30, 0, "j20"}});
+  Put(store, "k", 40, 50, 0, "k40");
+  store.Delete(WindowKey{"j", 20, 30, 0});
+  CHECK(FetchAll(store, kMin, kMax) == FetchedList{{"k", 40, 50, 0, "k40"}});
+  CHECK(FetchKey(store, "k", kMin, kMax) == FetchedList{{"k", 40, 50, 0, "k40"}});
+}
+
 TEST_CASE_TEMPLATE("window store: a session grows by delete and put",
                    Fixture,
                    FLUXO_STATE_FIXTURES) {
