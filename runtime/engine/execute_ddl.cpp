@@ -7,6 +7,7 @@
 #include "planner/binder/data_type_binder.h"
 #include "runtime/core/error.h"
 #include "runtime/engine/engine_state.h"
+#include "runtime/engine/query_cleanup.h"
 #include "runtime/serde/record_serde.h"
 
 namespace fluxo::engine {
@@ -93,9 +94,9 @@ StatementResult ExecuteDropSource(EngineState& state, const ast::DropSource& dro
                     drop.name.span);
       }
     }
-    std::erase_if(state.queries, [&](const std::unique_ptr<PersistentQuery>& query) {
-      return query->id() == creating_query;
-    });
+    if (!creating_query.empty()) {
+      TerminateQuery(state, creating_query);
+    }
   }
   const std::string topic = source != nullptr ? source->topic : "";
   const bool read_only = source != nullptr && source->read_only;

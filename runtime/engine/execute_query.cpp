@@ -5,8 +5,10 @@
 #include <chrono>
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 #include "planner/binder/bind_query.h"
 #include "planner/binder/expression_binder.h"
@@ -14,6 +16,7 @@
 #include "runtime/core/log.h"
 #include "runtime/engine/engine_properties.h"
 #include "runtime/engine/engine_state.h"
+#include "runtime/engine/query_cleanup.h"
 #include "runtime/engine/query_settings.h"
 #include "runtime/expr/cast.h"
 #include "runtime/expr/evaluator.h"
@@ -301,14 +304,19 @@ StatementResult ExecuteQueryControl(EngineState& state, const ast::QueryControl&
   }
   StatementResult result;
   if (!control.query_id.has_value()) {
-    state.queries.clear();
+    std::vector<std::string> ids;
+    for (const auto& query : state.queries) {
+      ids.push_back(query->id());
+    }
+    for (const std::string& id : ids) {
+      TerminateQuery(state, id);
+    }
     result.message = "All queries terminated.";
     return result;
   }
-  auto& queries = state.queries;
-  for (auto query = queries.begin(); query != queries.end(); ++query) {
-    if ((*query)->id() == control.query_id->value) {
-      queries.erase(query);
+  for (const auto& query : state.queries) {
+    if (query->id() == control.query_id->value) {
+      TerminateQuery(state, control.query_id->value);
       result.message = "Query terminated.";
       return result;
     }

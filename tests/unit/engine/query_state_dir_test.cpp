@@ -161,6 +161,48 @@ TEST_SUITE("engine") {
     CHECK(error.find("offset 2 of topic 'trades' partition 0") != std::string::npos);
     CHECK(recreated.engine.catalog().FindSource("VOLUME") == nullptr);
   }
+
+  TEST_CASE("TERMINATE deletes the query's state directories and internal topics") {
+    TemporaryDirectory directory("fluxo-query-state");
+    EngineFixture f;
+    f.engine.ExecuteScript("SET 'state.dir'='" + directory.path().string() +
+                           "';"
+                           "CREATE STREAM trades (symbol STRING KEY, venue STRING, shares INT) "
+                           "WITH (kafka_topic='trades', format='JSON', partitions=2);"
+                           "CREATE TABLE by_venue AS SELECT venue, SUM(shares) AS shares "
+                           "FROM trades GROUP BY venue;"
+                           "CREATE TABLE by_symbol AS SELECT symbol, COUNT(*) AS n "
+                           "FROM trades GROUP BY symbol;");
+    f.Produce("trades", R"("X")", R"({"VENUE":"A","SHARES":10})", 100);
+    f.engine.RunUntilIdle();
+    const auto internal_topics = [&](const std::string& query) {
+      std::vector<std::string> found;
+      for (const std::string& topic : f.topics->ListTopics()) {
+        if (topic.starts_with("fluxo-" + query + "-")) {
+          found.push_back(topic);
+        }
+      }
+      return found;
+    };
+    const std::filesystem::path service = directory.path() / "fluxo";
+    // The GROUP BY venue goes through a repartition topic; both queries have changelogs.
+    CHECK(internal_topics("CTAS_BY_VENUE_0").size() >= 3);
+    CHECK(internal_topics("CTAS_BY_SYMBOL_1").size() >= 2);
+    CHECK(std::filesystem::exists(service / "CTAS_BY_VENUE_0"));
+
+    CHECK(f.Run("TERMINATE CTAS_BY_VENUE_0;").message == "Query terminated.");
+    CHECK(internal_topics("CTAS_BY_VENUE_0").empty());
+    CHECK_FALSE(std::filesystem::exists(service / "CTAS_BY_VENUE_0"));
+    // Its sink stays, and so does everything of the other query.
+    CHECK(f.topics->TopicExists("BY_VENUE"));
+    CHECK(internal_topics("CTAS_BY_SYMBOL_1").size() >= 2);
+    CHECK(std::filesystem::exists(service / "CTAS_BY_SYMBOL_1"));
+
+    // Dropping a CREATE ... AS SELECT's table terminates its query the same way.
+    f.Run("DROP TABLE by_symbol;");
+    CHECK(internal_topics("CTAS_BY_SYMBOL_1").empty());
+    CHECK_FALSE(std::filesystem::exists(service / "CTAS_BY_SYMBOL_1"));
+  }
 }
 
 }  // namespace fluxo::engine
