@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <limits>
 #include <utility>
 
 #include "runtime/core/error.h"
@@ -168,7 +169,17 @@ void PartitionFetcher::FetchInto(const std::string& topic,
             std::string("Kafka fetch: ") + rd_kafka_message_errstr(event.get()));
   }
   size_t used = 0;
-  const int64_t end = max_records == 0 ? offset : EndOffset(topic, partition, offset);
+  int64_t end = max_records == 0 ? offset : EndOffset(topic, partition, offset);
+  // A query's reader at the end it knows still takes what is queued, without waiting: an
+  // end-of-partition event that came after the records (left queued, the queue would never turn
+  // non-empty again, and the reader never be told of new records), or records past that end.
+  const auto known = positions_.find({topic, partition});
+  const bool drain = query_reader_ && max_records > 0 && offset >= end &&
+                     known != positions_.end() && offset >= known->second.handed_out_end &&
+                     offset <= known->second.next_offset;
+  if (drain) {
+    end = std::numeric_limits<int64_t>::max();
+  }
   if (offset < end) {
     Position& position = Assign(topic, partition, offset);
     if (offset < position.handed_out_end || offset > position.next_offset) {
@@ -201,7 +212,7 @@ void PartitionFetcher::FetchInto(const std::string& topic,
       ssize_t count =
           rd_kafka_consume_batch_queue(position.queue.get(), 0, messages.data(), wanted);
       if (count == 0) {
-        if (used > 0 && query_reader_) {
+        if (drain || (used > 0 && query_reader_)) {
           break;  // Hand out what there is now.
         }
         count = rd_kafka_consume_batch_queue(position.queue.get(), kPollMs, messages.data(), 1);
