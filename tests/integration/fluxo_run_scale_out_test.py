@@ -34,21 +34,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fluxo_process import FluxoRun  # noqa: E402
 from fluxo_run_exactly_once_test import (  # noqa: E402
-    PacedProducer, compare, expected_output, make_events, wait_for_output)
+    SQL, PacedProducer, compare, expected_output, make_events, wait_for_output)
 from kafka_helpers import RealKafka, create_topic  # noqa: E402
 from test_harness import TestFailure, check, main  # noqa: E402
 
 PARTITIONS = 4
 RECORDS = 30_000
-GROUP = "fluxo-CTAS_SUMS_0"  # <service.id>-<query id>
+GROUP = "fluxo-CTAS_SUMS_0"  # <service.id>-<query id> of the exactly-once test's SQL
 
-SQL = """
-CREATE STREAM events (id STRING KEY, amount INT)
-  WITH (KAFKA_TOPIC = 'events', VALUE_FORMAT = 'JSON');
-CREATE TABLE sums WITH (KAFKA_TOPIC = 'sums') AS
-  SELECT id, AS_VALUE(id) AS k, WINDOWSTART AS ws, COUNT(*) AS n, SUM(amount) AS total
-  FROM events WINDOW TUMBLING (SIZE 10 SECONDS) GROUP BY id;
-"""
 
 
 def group_assignment(bootstrap: str) -> dict[str, list[int]]:

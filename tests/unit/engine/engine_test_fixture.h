@@ -2,6 +2,7 @@
 
 // An engine over in-memory topics, with helpers to feed its topics and run pull queries.
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,6 +53,16 @@ struct EngineFixture {
       }
     }
     return all;
+  }
+
+  /// A table's rows as its topic holds them: the last value of each key ("<tombstone>" for a
+  /// tombstone, "<null>" for a missing key).
+  std::map<std::string, std::string> LatestByKey(const std::string& topic) {
+    std::map<std::string, std::string> rows;
+    for (const runtime::TopicRecord& record : Read(topic)) {
+      rows[record.key.value_or("<null>")] = record.value.value_or("<tombstone>");
+    }
+    return rows;
   }
 
   /// Returns the error `sql` fails with as Error::what() gives it ("line 1:15: ..."), or

@@ -73,15 +73,6 @@ std::map<std::string, std::string> ExpectedBySym(int count) {
   return rows;
 }
 
-// A table's rows: the last value of each key in `topic` ("<tombstone>" for a tombstone).
-std::map<std::string, std::string> Latest(EngineFixture& f, const std::string& topic) {
-  std::map<std::string, std::string> rows;
-  for (const runtime::TopicRecord& record : f.Read(topic)) {
-    rows[record.key.value_or("<null>")] = record.value.value_or("<tombstone>");
-  }
-  return rows;
-}
-
 // Every record of the repartition topic `topic`.
 std::vector<runtime::TopicRecord> Repartitioned(EngineFixture& f, const std::string& topic) {
   REQUIRE(f.topics->TopicExists(topic));
@@ -104,7 +95,7 @@ TEST_SUITE("engine") {
     f.engine.ExecuteScript(Settings(directory.path().string()) + kSources + kBySym);
     ProduceTrades(f, 0, 10);
     f.engine.RunUntilIdle();
-    CHECK(Latest(f, "BY_SYM") == ExpectedBySym(10));
+    CHECK(f.LatestByKey("BY_SYM") == ExpectedBySym(10));
 
     CHECK(f.topics->PartitionCount(kBySymTopic) == 3);  // The stream's partition count.
     // One record per trade, keyed by its symbol on that key's partition, with its timestamp.
@@ -126,7 +117,7 @@ TEST_SUITE("engine") {
     in_process.engine.ExecuteScript(Settings(std::nullopt) + kSources + kBySym);
     ProduceTrades(in_process, 0, 10);
     in_process.engine.RunUntilIdle();
-    CHECK(Latest(in_process, "BY_SYM") == Latest(f, "BY_SYM"));
+    CHECK(in_process.LatestByKey("BY_SYM") == f.LatestByKey("BY_SYM"));
     CHECK(RepartitionTopicCount(in_process) == 0);
   }
 
@@ -138,7 +129,7 @@ TEST_SUITE("engine") {
         "CREATE TABLE by_id AS SELECT id, COUNT(*) AS n FROM trades GROUP BY id;");
     ProduceTrades(f, 0, 4);
     f.engine.RunUntilIdle();
-    CHECK(Latest(f, "BY_ID").size() == 4);
+    CHECK(f.LatestByKey("BY_ID").size() == 4);
     CHECK(RepartitionTopicCount(f) == 0);
   }
 
@@ -162,8 +153,8 @@ TEST_SUITE("engine") {
     EngineFixture in_process;
     run(in_process, std::nullopt);
 
-    const std::map<std::string, std::string> rows = Latest(f, "BY_REGION");
-    CHECK(rows == Latest(in_process, "BY_REGION"));
+    const std::map<std::string, std::string> rows = f.LatestByKey("BY_REGION");
+    CHECK(rows == in_process.LatestByKey("BY_REGION"));
     CHECK(rows.at(R"("west")") == R"({"N":2,"TOTAL":12})");
     // East lost both its rows: not 1 row of 20 or 2 rows of 30, as without retractions.
     CHECK(rows.at(R"("east")") != R"({"N":1,"TOTAL":20})");
@@ -199,8 +190,8 @@ TEST_SUITE("engine") {
     ProduceTrades(in_process, 0, 12);
     in_process.engine.RunUntilIdle();
 
-    const std::map<std::string, std::string> rows = Latest(f, "PER_WINDOW");
-    CHECK(rows == Latest(in_process, "PER_WINDOW"));
+    const std::map<std::string, std::string> rows = f.LatestByKey("PER_WINDOW");
+    CHECK(rows == in_process.LatestByKey("PER_WINDOW"));
     // Trades at 0..11 s, symbol i % 3, in windows of 4 s: one row per (symbol, window).
     std::map<std::pair<int, int>, int> pairs;
     for (int i = 0; i < 12; ++i) {
@@ -228,7 +219,7 @@ TEST_SUITE("engine") {
     f.engine.RunUntilIdle();
     // Trades 3..5 were read again from the stream and re-keyed again; their first re-keyed
     // records, never committed, are skipped.
-    CHECK(Latest(f, "BY_SYM") == ExpectedBySym(9));
+    CHECK(f.LatestByKey("BY_SYM") == ExpectedBySym(9));
     CHECK(f.Read(kBySymTopic).size() == 12);
   }
 }

@@ -68,14 +68,6 @@ std::map<std::string, std::string> Expected(int count, int modulus, const std::s
   return rows;
 }
 
-std::map<std::string, std::string> Latest(EngineFixture& f, const std::string& topic) {
-  std::map<std::string, std::string> rows;
-  for (const runtime::TopicRecord& record : f.Read(topic)) {
-    rows[record.key.value_or("<null>")] = record.value.value_or("<tombstone>");
-  }
-  return rows;
-}
-
 const QueryMetrics& MetricsOf(const std::vector<QueryMetrics>& all, const std::string& query) {
   for (const QueryMetrics& metrics : all) {
     if (metrics.query_id == query) {
@@ -109,7 +101,7 @@ TEST_SUITE("engine.scale_out") {
     ProduceTrades(f, 0, 40);
     f.engine.RunUntilIdle();
     CHECK(Owned(f.engine, "CTAS_BY_ID_0") == std::vector<int32_t>{0, 1, 2, 3});
-    CHECK(Latest(f, "BY_ID") == Expected(40, kIds, "t"));
+    CHECK(f.LatestByKey("BY_ID") == Expected(40, kIds, "t"));
     {
       auto second = std::make_unique<Engine>(f.topics);
       second->SetLogSkippedRecords(false);
@@ -133,7 +125,7 @@ TEST_SUITE("engine.scale_out") {
       CHECK(first_read > 0);
       CHECK(second_read > 0);
       CHECK(first_read + second_read == 40);
-      CHECK(Latest(f, "BY_ID") == Expected(80, kIds, "t"));
+      CHECK(f.LatestByKey("BY_ID") == Expected(80, kIds, "t"));
 
       ProduceTrades(f, 80, 40);
       CHECK(second->PollQueries() > 0);  // Read and counted, never committed: then it crashes.
@@ -143,7 +135,7 @@ TEST_SUITE("engine.scale_out") {
     CHECK(Owned(f.engine, "CTAS_BY_ID_0") == std::vector<int32_t>{0, 1, 2, 3});
     // Every trade counted once: the crashed engine's uncommitted work was done again from its
     // partitions' committed offsets, over their state restored from the changelogs.
-    CHECK(Latest(f, "BY_ID") == Expected(140, kIds, "t"));
+    CHECK(f.LatestByKey("BY_ID") == Expected(140, kIds, "t"));
     // The changelogs (the aggregate's store and the offsets) have a partition per task.
     int changelogs = 0;
     for (const std::string& topic : f.topics->ListTopics()) {
@@ -175,11 +167,11 @@ TEST_SUITE("engine.scale_out") {
       ProduceTrades(f, 30, 30);
       f.engine.RunUntilIdle();
       CHECK(second.PollQueries() == 0);
-      CHECK(Latest(f, "BY_SYM") == Expected(60, 3, "s"));
+      CHECK(f.LatestByKey("BY_SYM") == Expected(60, 3, "s"));
     }
     ProduceTrades(f, 60, 30);
     f.engine.RunUntilIdle();  // Alone again: rebalanced, and still the owner.
-    CHECK(Latest(f, "BY_SYM") == Expected(90, 3, "s"));
+    CHECK(f.LatestByKey("BY_SYM") == Expected(90, 3, "s"));
   }
 
   TEST_CASE("scale out: the setting's errors") {
