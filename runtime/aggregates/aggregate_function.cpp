@@ -15,6 +15,10 @@ AggregateFunction::AggregateFunction(std::string name,
       result_type_(std::move(result_type)),
       intermediate_type_(std::move(intermediate_type)) {}
 
+void AggregateFunction::AccumulateInPlace(Value& state, const AggregateInput& input) const {
+  state = Accumulate(state, input);
+}
+
 Value AggregateFunction::Undo(const Value& /*state*/, const AggregateInput& /*input*/) const {
   throw Error(ErrorKind::kInternal, "Aggregate function " + name_ + " does not support undo");
 }

@@ -65,6 +65,11 @@ class AggregateFunction {
   /// Returns `state` with one record folded in.
   virtual Value Accumulate(const Value& state, const AggregateInput& input) const = 0;
 
+  /// Folds one record into `state` in place: the same as `state = Accumulate(state, input)`,
+  /// which the default does. Fixed-width states (COUNT, SUM, MIN, MAX) override it so that an
+  /// update builds no new Value.
+  virtual void AccumulateInPlace(Value& state, const AggregateInput& input) const;
+
   /// Returns true when Undo is supported (ksqlDB's TableUdaf: COUNT, SUM, SUM_LIST, AVG,
   /// COLLECT_LIST, HISTOGRAM). For a table source the planner rejects the others with
   /// ksqlDB's "The aggregation functions LATEST_BY_OFFSET, MIN and MAX cannot be applied to a

@@ -21,6 +21,12 @@ class CountAggregate final : public AggregateFunction {
     return Counts(input) ? Value::Int64(state.AsInt64() + 1) : state;
   }
 
+  void AccumulateInPlace(Value& state, const AggregateInput& input) const override {
+    if (Counts(input)) {
+      state = Value::Int64(state.AsInt64() + 1);
+    }
+  }
+
   bool SupportsUndo() const override { return true; }
 
   Value Undo(const Value& state, const AggregateInput& input) const override {

@@ -22,6 +22,13 @@ class ExtremumAggregate final : public AggregateFunction {
     return Pick(state, input.arguments[0]);
   }
 
+  void AccumulateInPlace(Value& state, const AggregateInput& input) const override {
+    const Value& candidate = input.arguments[0];
+    if (!candidate.IsNull() && (state.IsNull() || Replaces(candidate, state))) {
+      state = candidate;
+    }
+  }
+
   Value Merge(const Value& left, const Value& right) const override { return Pick(left, right); }
 
   Value Result(const Value& state) const override { return state; }
@@ -35,9 +42,13 @@ class ExtremumAggregate final : public AggregateFunction {
     if (kept.IsNull()) {
       return candidate;
     }
+    return Replaces(candidate, kept) ? candidate : kept;
+  }
+
+  // Returns true when non-NULL `candidate` is to replace non-NULL `kept`.
+  bool Replaces(const Value& candidate, const Value& kept) const {
     const int order = expr::CompareValues(candidate, kept, *result_type());
-    const bool replace = keep_larger_ ? order > 0 : order < 0;
-    return replace ? candidate : kept;
+    return keep_larger_ ? order > 0 : order < 0;
   }
 
   bool keep_larger_;

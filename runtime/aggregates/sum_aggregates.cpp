@@ -87,6 +87,21 @@ class SumAggregate final : public AggregateFunction {
     return value.IsNull() ? state : AddNumbers(state, value, *result_type(), true);
   }
 
+  void AccumulateInPlace(Value& state, const AggregateInput& input) const override {
+    const Value& value = input.arguments[0];
+    if (value.IsNull()) {
+      return;
+    }
+    if (state.storage() == Value::Storage::kInt64 && value.storage() == Value::Storage::kInt64 &&
+        result_type()->kind() == TypeKind::kBigint) {
+      // Wraps around as Java's long addition does (expr::EvaluateArithmetic).
+      state = Value::Int64(static_cast<int64_t>(static_cast<uint64_t>(state.AsInt64()) +
+                                                static_cast<uint64_t>(value.AsInt64())));
+      return;
+    }
+    state = AddNumbers(state, value, *result_type(), true);
+  }
+
   bool SupportsUndo() const override { return true; }
 
   Value Undo(const Value& state, const AggregateInput& input) const override {

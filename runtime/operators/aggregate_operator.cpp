@@ -69,7 +69,8 @@ bool AggregateOperator::ProcessUpdate(const Row& before, const Row& after, RowBa
   // The row stays in its group: take the old values out and put the new ones in, then emit
   // once (Kafka Streams' KTableAggregate gets the old and new value in one change).
   const std::string encoded_key = AggregationCore::EncodeKey(*new_key);
-  const GroupStateCache::Update update = cache_.FindForUpdate(encoded_key, std::nullopt, false);
+  const GroupStateCache::Update update =
+      cache_.FindForUpdate(HashedGroupKey(encoded_key), std::nullopt, false);
   if (update.state == nullptr) {
     return false;
   }
@@ -85,18 +86,21 @@ void AggregateOperator::ProcessRow(const Row& row, RowBatch& output) {
   if (row.tombstone && !subtract) {
     return;  // A stream's null-valued record has nothing to aggregate (ksqlDB drops it).
   }
-  const std::optional<ValueList> key = core_.GroupKey(row);
-  if (!key.has_value()) {
+  // The row's key and windows go into lists reused from row to row (nothing below keeps them).
+  ValueList& key = row_key_;
+  if (!core_.GroupKeyInto(row, key)) {
     return;
   }
-  const std::string encoded_key = AggregationCore::EncodeKey(*key);
+  const std::string encoded_key = AggregationCore::EncodeKey(key);
+  const HashedGroupKey hashed_key(encoded_key);
   if (!step_.aggregation.window.has_value()) {
-    UpdateGroup(*key, encoded_key, std::nullopt, row, subtract, output);
+    UpdateGroup(key, hashed_key, std::nullopt, row, subtract, output);
     return;
   }
   const window::WindowSpec& spec = *step_.aggregation.window;
   stream_time_ = std::max(stream_time_, row.timestamp);
-  for (const WindowBounds& window : window::AssignWindows(spec, row.timestamp)) {
+  window::AssignWindowsInto(spec, row.timestamp, row_windows_);
+  for (const WindowBounds& window : row_windows_) {
     if (window::IsLate(spec, window, stream_time_)) {
       context_.DropLateRow(row,
                            "late record dropped: window [" + std::to_string(window.start) + ", " +
@@ -105,7 +109,7 @@ void AggregateOperator::ProcessRow(const Row& row, RowBatch& output) {
                                std::to_string(spec.EffectiveGraceMs()) + " ms)");
       continue;
     }
-    UpdateGroup(*key, encoded_key, window, row, subtract, output);
+    UpdateGroup(key, hashed_key, window, row, subtract, output);
   }
   if (final_emitter_) {
     final_emitter_->EmitClosed(stream_time_, output);
@@ -113,12 +117,12 @@ void AggregateOperator::ProcessRow(const Row& row, RowBatch& output) {
 }
 
 void AggregateOperator::UpdateGroup(const ValueList& key,
-                                    const std::string& encoded_key,
+                                    const HashedGroupKey& hashed_key,
                                     const std::optional<WindowBounds>& window,
                                     const Row& row,
                                     bool subtract,
                                     RowBatch& output) {
-  const GroupStateCache::Update update = cache_.FindForUpdate(encoded_key, window, !subtract);
+  const GroupStateCache::Update update = cache_.FindForUpdate(hashed_key, window, !subtract);
   if (update.state == nullptr) {
     return;  // Nothing was added for this row's group.
   }
@@ -131,7 +135,7 @@ void AggregateOperator::UpdateGroup(const ValueList& key,
     }
     Row after = core_.OutputRow(key, state, window);
     if (core_.PassesHaving(after)) {
-      final_emitter_->Hold(std::move(after), encoded_key);
+      final_emitter_->Hold(std::move(after), hashed_key.bytes);
     }
     return;
   }

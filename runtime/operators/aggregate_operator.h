@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "planner/physical/physical_plan.h"
 #include "runtime/operators/aggregation_core.h"
@@ -43,7 +44,7 @@ class AggregateOperator final : public Operator {
 
   /// Applies `row` to one group (and window) and adds what it emits to `output`.
   void UpdateGroup(const ValueList& key,
-                   const std::string& encoded_key,
+                   const HashedGroupKey& hashed_key,
                    const std::optional<WindowBounds>& window,
                    const Row& row,
                    bool subtract,
@@ -69,6 +70,8 @@ class AggregateOperator final : public Operator {
   int64_t sequence_ = 0;
   std::unique_ptr<FinalWindowEmitter> final_emitter_;  ///< EMIT FINAL only.
   PendingGroupChanges pending_;                        ///< EMIT CHANGES with collapse_changes only.
+  ValueList row_key_;                      ///< ProcessRow's group key, reused from row to row.
+  std::vector<WindowBounds> row_windows_;  ///< ProcessRow's windows, reused from row to row.
 };
 
 }  // namespace fluxo::runtime

@@ -19,6 +19,10 @@ AggregationCore::AggregationCore(const planner::AggregateStep& step, const Opera
     for (const expr::BoundExpressionPtr& argument : call.arguments) {
       compiled.arguments.push_back(expr::CompileExpression(argument));
     }
+    if (call.arguments.size() == 1 && call.arguments[0]->kind == expr::BoundKind::kColumn) {
+      compiled.column = call.arguments[0]->index;
+    }
+    initial_states_.push_back(compiled.function->Initial());
     calls_.push_back(std::move(compiled));
   }
   if (step.aggregation.having) {
@@ -28,6 +32,14 @@ AggregationCore::AggregationCore(const planner::AggregateStep& step, const Opera
 
 std::optional<ValueList> AggregationCore::GroupKey(const Row& row, bool log_skips) const {
   ValueList key;
+  if (!GroupKeyInto(row, key, log_skips)) {
+    return std::nullopt;
+  }
+  return key;
+}
+
+bool AggregationCore::GroupKeyInto(const Row& row, ValueList& key, bool log_skips) const {
+  key.clear();
   key.reserve(keys_.size());
   for (const expr::EvaluatorPtr& expression : keys_) {
     try {
@@ -36,16 +48,16 @@ std::optional<ValueList> AggregationCore::GroupKey(const Row& row, bool log_skip
       if (log_skips) {
         context_.SkipRow(row, "GROUP BY failed: " + error.message());
       }
-      return std::nullopt;
+      return false;
     }
     if (key.back().IsNull()) {
       if (log_skips) {
         context_.SkipRow(row, "GROUP BY gave NULL: the row has no group");
       }
-      return std::nullopt;
+      return false;
     }
   }
-  return key;
+  return true;
 }
 
 std::string AggregationCore::EncodeKey(const ValueList& key) {
@@ -55,15 +67,14 @@ std::string AggregationCore::EncodeKey(const ValueList& key) {
 }
 
 GroupState AggregationCore::Initial() const {
+  // Initial states are immutable values (lists are shared, never changed in place), so every
+  // group can start from copies of the same ones.
   GroupState state;
-  state.states.reserve(calls_.size());
-  for (const CompiledCall& call : calls_) {
-    state.states.push_back(call.function->Initial());
-  }
+  state.states = initial_states_;
   return state;
 }
 
-const ValueList& AggregationCore::Arguments(size_t call, const Row& row) const {
+std::span<const Value> AggregationCore::Arguments(size_t call, const Row& row) const {
   arguments_.clear();
   for (const expr::EvaluatorPtr& argument : calls_[call].arguments) {
     try {
@@ -80,18 +91,16 @@ const ValueList& AggregationCore::Arguments(size_t call, const Row& row) const {
 
 void AggregationCore::Accumulate(GroupState& state, const Row& row, int64_t sequence) const {
   for (size_t c = 0; c < calls_.size(); ++c) {
-    const ValueList& arguments = Arguments(c, row);
-    state.states[c] = calls_[c].function->Accumulate(
-        state.states[c], aggregates::AggregateInput{arguments, sequence});
+    calls_[c].function->AccumulateInPlace(
+        state.states[c], aggregates::AggregateInput{ArgumentsOf(c, row), sequence});
   }
   state.timestamp = std::max(state.timestamp, row.timestamp);
 }
 
 void AggregationCore::Undo(GroupState& state, const Row& row) const {
   for (size_t c = 0; c < calls_.size(); ++c) {
-    const ValueList& arguments = Arguments(c, row);
-    state.states[c] =
-        calls_[c].function->Undo(state.states[c], aggregates::AggregateInput{arguments, 0});
+    state.states[c] = calls_[c].function->Undo(state.states[c],
+                                               aggregates::AggregateInput{ArgumentsOf(c, row), 0});
   }
   state.timestamp = std::max(state.timestamp, row.timestamp);
 }
@@ -149,9 +158,14 @@ bool AggregationCore::PassesHaving(const Row& output) const {
 
 std::string AggregationCore::EncodeState(const GroupState& state) const {
   std::string bytes;
+  EncodeStateInto(state, bytes);
+  return bytes;
+}
+
+void AggregationCore::EncodeStateInto(const GroupState& state, std::string& bytes) const {
+  bytes.clear();
   state::EncodeValue(Value::Int64(state.timestamp), bytes);
   state::EncodeValueList(state.states, bytes);
-  return bytes;
 }
 
 GroupState AggregationCore::DecodeState(std::string_view bytes) const {

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,8 +17,13 @@ namespace fluxo::runtime {
 /// folded into it, which becomes its output rows' timestamp (Kafka Streams' timestamped
 /// aggregation stores).
 struct GroupState {
+  static constexpr size_t kNotPending = static_cast<size_t>(-1);
+
   int64_t timestamp = 0;
   ValueList states;  ///< One per aggregate call, in call order.
+  /// Where PendingGroupChanges keeps the group's change since the last commit, kNotPending
+  /// when none: a pending change is found without a lookup. Set by PendingGroupChanges only.
+  size_t pending_change = kNotPending;
 };
 
 /// The per-row work the aggregation operators share: a row's group key, folding the row into
@@ -32,6 +38,10 @@ class AggregationCore {
   /// when one of them fails or is NULL (ksqlDB drops such rows).
   /// `log_skips` false only looks (the caller evaluates the row again and logs then).
   std::optional<ValueList> GroupKey(const Row& row, bool log_skips = true) const;
+
+  /// Like GroupKey, into `key` (replaced; reusing one list allocates nothing per row).
+  /// Returns false when the row has no group.
+  bool GroupKeyInto(const Row& row, ValueList& key, bool log_skips = true) const;
 
   /// Returns the store key of a group key (value_codec encoding).
   static std::string EncodeKey(const ValueList& key);
@@ -66,22 +76,40 @@ class AggregationCore {
 
   std::string EncodeState(const GroupState& state) const;
 
+  /// Like EncodeState, into `bytes` (replaced; reusing one string allocates nothing).
+  void EncodeStateInto(const GroupState& state, std::string& bytes) const;
+
   GroupState DecodeState(std::string_view bytes) const;
 
  private:
   /// Evaluates the arguments of call `call` on `row` into arguments_ and returns them.
-  const ValueList& Arguments(size_t call, const Row& row) const;
+  std::span<const Value> Arguments(size_t call, const Row& row) const;
 
   struct CompiledCall {
     std::shared_ptr<const aggregates::AggregateFunction> function;
     std::vector<expr::EvaluatorPtr> arguments;
+    std::optional<size_t> column;  ///< The row position of the only argument, a column.
   };
+
+  /// Returns the arguments of call `call` on `row`: none, or the row's column itself when
+  /// the only argument is a column (nothing evaluated, nothing copied), else Arguments.
+  std::span<const Value> ArgumentsOf(size_t call, const Row& row) const {
+    const CompiledCall& compiled = calls_[call];
+    if (compiled.column.has_value()) {
+      return {&row.values[*compiled.column], 1};
+    }
+    if (compiled.arguments.empty()) {
+      return {};
+    }
+    return Arguments(call, row);
+  }
 
   std::vector<expr::EvaluatorPtr> keys_;
   std::vector<CompiledCall> calls_;
   expr::EvaluatorPtr having_;
   bool windowed_ = false;
   OperatorContext context_;
+  ValueList initial_states_;     ///< Initial() of every call, copied into each new group.
   mutable ValueList arguments_;  ///< Reused by Arguments, so that a row allocates no list.
 };
 

@@ -1,27 +1,32 @@
 #include "runtime/operators/group_state_cache.h"
 
-#include <cstring>
+#include <functional>
+#include <tuple>
 #include <utility>
 
 namespace fluxo::runtime {
+
+HashedGroupKey::HashedGroupKey(const std::string& encoded)
+    : bytes(encoded), hash(std::hash<std::string_view>{}(encoded)) {}
+
+size_t GroupStateCache::GroupIdHash::Mix(size_t key_hash,
+                                         const std::optional<WindowBounds>& window) noexcept {
+  if (!window.has_value()) {
+    return key_hash;
+  }
+  // Windows of one key differ in their start (and a session's end): mix both into the key's
+  // hash with multipliers that spread consecutive values over the high bits too.
+  uint64_t mixed = key_hash ^ (static_cast<uint64_t>(window->start) * 0x9E3779B97F4A7C15ULL);
+  mixed ^= static_cast<uint64_t>(window->end) * 0xC2B2AE3D27D4EB4FULL;
+  mixed ^= mixed >> 29;
+  return static_cast<size_t>(mixed);
+}
 
 GroupStateCache::GroupStateCache(const AggregationCore& core, state::KeyValueStore& store)
     : core_(core), key_value_store_(&store) {}
 
 GroupStateCache::GroupStateCache(const AggregationCore& core, state::WindowStore& store)
     : core_(core), window_store_(&store) {}
-
-const std::string& GroupStateCache::CacheKey(const std::string& key,
-                                             const std::optional<WindowBounds>& window) {
-  scratch_key_.assign(key);
-  if (window.has_value()) {
-    char bounds[2 * sizeof(int64_t)];
-    std::memcpy(bounds, &window->start, sizeof(int64_t));
-    std::memcpy(bounds + sizeof(int64_t), &window->end, sizeof(int64_t));
-    scratch_key_.append(bounds, sizeof(bounds));
-  }
-  return scratch_key_;
-}
 
 std::optional<GroupState> GroupStateCache::Load(const std::string& key,
                                                 const std::optional<WindowBounds>& window) {
@@ -37,16 +42,26 @@ std::optional<GroupState> GroupStateCache::Load(const std::string& key,
   return core_.DecodeState(*bytes);
 }
 
-GroupStateCache::Entry* GroupStateCache::FindEntry(const std::string& key,
+GroupStateCache::Entry& GroupStateCache::EntryFor(const HashedGroupKey& key,
+                                                  const std::optional<WindowBounds>& window) {
+  const auto found = entries_.find(GroupLookup{key.bytes, &window, key.hash});
+  if (found != entries_.end()) {
+    return found->second;
+  }
+  return entries_.emplace(GroupId{key.bytes, window, key.hash}, Entry{}).first->second;
+}
+
+GroupStateCache::Entry* GroupStateCache::FindEntry(const HashedGroupKey& key,
                                                    const std::optional<WindowBounds>& window) {
-  const std::string& cache_key = CacheKey(key, window);
-  auto found = entries_.find(cache_key);
+  auto found = entries_.find(GroupLookup{key.bytes, &window, key.hash});
   if (found == entries_.end()) {
-    std::optional<GroupState> loaded = Load(key, window);
+    std::optional<GroupState> loaded = Load(key.bytes, window);
     if (!loaded.has_value()) {
       return nullptr;
     }
-    found = entries_.emplace(cache_key, Entry{key, window, std::move(*loaded), false, false, false})
+    found = entries_
+                .emplace(GroupId{key.bytes, window, key.hash},
+                         Entry{std::move(*loaded), false, false, false})
                 .first;
   }
   return &found->second;
@@ -54,21 +69,25 @@ GroupStateCache::Entry* GroupStateCache::FindEntry(const std::string& key,
 
 GroupState* GroupStateCache::Find(const std::string& key,
                                   const std::optional<WindowBounds>& window) {
-  Entry* entry = FindEntry(key, window);
+  Entry* entry = FindEntry(HashedGroupKey(key), window);
   return entry == nullptr || entry->erased ? nullptr : &entry->state;
 }
 
 GroupState& GroupStateCache::FindOrCreate(const std::string& key,
                                           const std::optional<WindowBounds>& window) {
-  if (GroupState* state = Find(key, window)) {
-    return *state;
+  const HashedGroupKey hashed(key);
+  Entry* entry = FindEntry(hashed, window);
+  if (entry != nullptr && !entry->erased) {
+    return entry->state;
   }
-  Entry& entry = entries_[CacheKey(key, window)];
-  entry = Entry{key, window, core_.Initial(), true, false, false};
-  return entry.state;
+  if (entry == nullptr) {
+    entry = &EntryFor(hashed, window);
+  }
+  *entry = Entry{core_.Initial(), true, false, false};
+  return entry->state;
 }
 
-GroupStateCache::Update GroupStateCache::FindForUpdate(const std::string& key,
+GroupStateCache::Update GroupStateCache::FindForUpdate(const HashedGroupKey& key,
                                                        const std::optional<WindowBounds>& window,
                                                        bool create) {
   Entry* entry = FindEntry(key, window);
@@ -80,45 +99,51 @@ GroupStateCache::Update GroupStateCache::FindForUpdate(const std::string& key,
     return {};
   }
   if (entry == nullptr) {
-    // FindEntry left the cache key in scratch_key_.
-    entry = &entries_.emplace(scratch_key_, Entry{}).first->second;
+    // Built in place in the new node: no temporary id or entry to move from.
+    entry = &entries_
+                 .emplace(std::piecewise_construct,
+                          std::forward_as_tuple(key.bytes, window, key.hash),
+                          std::forward_as_tuple(core_.Initial(), true, false, false))
+                 .first->second;
+  } else {
+    *entry = Entry{core_.Initial(), true, false, false};
   }
-  *entry = Entry{key, window, core_.Initial(), true, false, false};
   return {&entry->state, true};
 }
 
 void GroupStateCache::MarkDirty(const std::string& key, const std::optional<WindowBounds>& window) {
-  auto found = entries_.find(CacheKey(key, window));
+  const HashedGroupKey hashed(key);
+  const auto found = entries_.find(GroupLookup{hashed.bytes, &window, hashed.hash});
   if (found != entries_.end()) {
     found->second.dirty = true;
   }
 }
 
 void GroupStateCache::Erase(const std::string& key, const std::optional<WindowBounds>& window) {
-  Entry& entry = entries_[CacheKey(key, window)];
-  entry.key = key;
-  entry.window = window;
+  Entry& entry = EntryFor(HashedGroupKey(key), window);
   entry.erased = true;
   entry.dirty = true;
 }
 
 void GroupStateCache::Flush() {
-  for (auto& [cache_key, entry] : entries_) {
+  for (auto& [id, entry] : entries_) {
     entry.recent = entry.dirty;
     if (!entry.dirty) {
       continue;
     }
     if (window_store_ != nullptr) {
-      const state::WindowKey window_key{entry.key, entry.window->start, entry.window->end, 0};
+      const state::WindowKey window_key{id.bytes, id.window->start, id.window->end, 0};
       if (entry.erased) {
         window_store_->Delete(window_key);
       } else {
-        window_store_->Put(window_key, core_.EncodeState(entry.state));
+        core_.EncodeStateInto(entry.state, state_bytes_);
+        window_store_->Put(window_key, state_bytes_);
       }
     } else if (entry.erased) {
-      key_value_store_->Delete(entry.key);
+      key_value_store_->Delete(id.bytes);
     } else {
-      key_value_store_->Put(entry.key, core_.EncodeState(entry.state));
+      core_.EncodeStateInto(entry.state, state_bytes_);
+      key_value_store_->Put(id.bytes, state_bytes_);
     }
     entry.dirty = false;
   }

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "runtime/core/row_batch.h"
@@ -11,11 +13,21 @@
 
 namespace fluxo::runtime {
 
+/// A group's encoded key with its hash, computed once for every window a record updates
+/// (a HOPPING record updates several windows of the same group key).
+struct HashedGroupKey {
+  explicit HashedGroupKey(const std::string& encoded);
+  explicit HashedGroupKey(std::string&&) = delete;  ///< `bytes` would outlive its string.
+
+  const std::string& bytes;
+  size_t hash;
+};
+
 /// The decoded aggregate states an aggregation operator is working on, in front of its state
 /// store: a lookup decodes a group's state once, updates stay in memory, and Flush (before
 /// the task commits) encodes the changed groups into the store. So the hot path neither
 /// encodes nor touches the store per record; a restarted task reads what was flushed.
-/// Keys are a group's encoded key, with the window bounds for windowed state.
+/// Groups are known by their encoded key and, for windowed state, the window bounds.
 class GroupStateCache {
  public:
   /// Caches groups of an unwindowed aggregation stored in `store`.
@@ -39,7 +51,7 @@ class GroupStateCache {
   /// Returns the state of (key, window) for an update that follows, marked changed so that
   /// Flush writes it: one lookup where Find, FindOrCreate and MarkDirty would make three. A
   /// missing group is created with the initial state when `create` is true.
-  Update FindForUpdate(const std::string& key,
+  Update FindForUpdate(const HashedGroupKey& key,
                        const std::optional<WindowBounds>& window,
                        bool create);
 
@@ -55,21 +67,66 @@ class GroupStateCache {
   void Flush();
 
  private:
-  struct Entry {
-    std::string key;
+  /// A cached group's identity: the map's key. The hash of `bytes` is kept, so that neither
+  /// a lookup nor a rehash hashes the key string again.
+  struct GroupId {
+    std::string bytes;
     std::optional<WindowBounds> window;
+    size_t key_hash = 0;
+  };
+
+  /// What a lookup compares with a GroupId, without building one.
+  struct GroupLookup {
+    std::string_view bytes;
+    const std::optional<WindowBounds>* window;
+    size_t key_hash;
+  };
+
+  struct GroupIdHash {
+    using is_transparent = void;
+
+    size_t operator()(const GroupId& id) const noexcept { return Mix(id.key_hash, id.window); }
+
+    size_t operator()(const GroupLookup& lookup) const noexcept {
+      return Mix(lookup.key_hash, *lookup.window);
+    }
+
+    static size_t Mix(size_t key_hash, const std::optional<WindowBounds>& window) noexcept;
+  };
+
+  struct GroupIdEqual {
+    using is_transparent = void;
+
+    bool operator()(const GroupId& left, const GroupId& right) const noexcept {
+      return left.key_hash == right.key_hash && left.window == right.window &&
+             left.bytes == right.bytes;
+    }
+
+    bool operator()(const GroupLookup& left, const GroupId& right) const noexcept {
+      return left.key_hash == right.key_hash && *left.window == right.window &&
+             left.bytes == right.bytes;
+    }
+
+    bool operator()(const GroupId& left, const GroupLookup& right) const noexcept {
+      return (*this)(right, left);
+    }
+  };
+
+  struct Entry {
     GroupState state;
     bool dirty = false;
     bool erased = false;
     bool recent = false;  ///< Changed between the last two flushes: kept when evicting.
   };
 
-  /// Sets scratch_key_ to the cache key of (key, window) and returns it.
-  const std::string& CacheKey(const std::string& key, const std::optional<WindowBounds>& window);
+  using EntryMap = std::unordered_map<GroupId, Entry, GroupIdHash, GroupIdEqual>;
 
   /// Returns the cached entry of (key, window), loaded from the store when not cached;
   /// nullptr when the store has none either.
-  Entry* FindEntry(const std::string& key, const std::optional<WindowBounds>& window);
+  Entry* FindEntry(const HashedGroupKey& key, const std::optional<WindowBounds>& window);
+
+  /// Returns the entry of (key, window), default-constructed when not cached (not loaded).
+  Entry& EntryFor(const HashedGroupKey& key, const std::optional<WindowBounds>& window);
 
   std::optional<GroupState> Load(const std::string& key, const std::optional<WindowBounds>& window);
 
@@ -78,8 +135,8 @@ class GroupStateCache {
   const AggregationCore& core_;
   state::KeyValueStore* key_value_store_ = nullptr;
   state::WindowStore* window_store_ = nullptr;
-  std::unordered_map<std::string, Entry> entries_;
-  std::string scratch_key_;  ///< Reused by CacheKey, so that a hit allocates nothing.
+  EntryMap entries_;
+  std::string state_bytes_;  ///< Reused by Flush to encode each changed state.
 };
 
 }  // namespace fluxo::runtime

@@ -5,20 +5,19 @@
 
 namespace fluxo::runtime {
 
-bool PendingGroupChanges::Touch(const GroupState& state) {
-  const auto found = index_.find(&state);
-  if (found == index_.end()) {
+bool PendingGroupChanges::Touch(GroupState& state) {
+  if (state.pending_change == GroupState::kNotPending) {
     return false;
   }
-  changes_[found->second].last_change = next_change_++;
+  changes_[state.pending_change].last_change = next_change_++;
   return true;
 }
 
-void PendingGroupChanges::Add(const GroupState& state,
+void PendingGroupChanges::Add(GroupState& state,
                               const ValueList& key,
                               const std::optional<WindowBounds>& window,
                               std::optional<Row> before) {
-  index_.emplace(&state, changes_.size());
+  state.pending_change = changes_.size();
   changes_.push_back(Change{key, window, &state, std::move(before), next_change_++});
 }
 
@@ -27,6 +26,7 @@ std::vector<PendingGroupChanges::Change>& PendingGroupChanges::Take() {
   order_.clear();
   for (size_t i = 0; i < changes_.size(); ++i) {
     order_.emplace_back(changes_[i].last_change, i);
+    changes_[i].state->pending_change = GroupState::kNotPending;
   }
   std::sort(order_.begin(), order_.end());
   taken_.clear();
@@ -35,7 +35,6 @@ std::vector<PendingGroupChanges::Change>& PendingGroupChanges::Take() {
     taken_.push_back(std::move(changes_[i]));
   }
   changes_.clear();
-  index_.clear();
   return taken_;
 }
 

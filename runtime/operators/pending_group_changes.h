@@ -2,7 +2,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -27,17 +26,17 @@ class PendingGroupChanges {
   struct Change {
     ValueList key;
     std::optional<WindowBounds> window;
-    const GroupState* state = nullptr;
+    GroupState* state = nullptr;
     std::optional<Row> before;  ///< HAVING only: the row before the first change; none if new.
     uint64_t last_change = 0;   ///< Orders the changes by their groups' last change.
   };
 
   /// Notes another change of `state`'s group when it is already pending and returns true;
   /// returns false (and notes nothing) for a group's first change since the last Take.
-  bool Touch(const GroupState& state);
+  bool Touch(GroupState& state);
 
   /// Adds the first change of `state`'s group since the last Take (Touch returned false).
-  void Add(const GroupState& state,
+  void Add(GroupState& state,
            const ValueList& key,
            const std::optional<WindowBounds>& window,
            std::optional<Row> before);
@@ -49,10 +48,9 @@ class PendingGroupChanges {
   std::vector<Change>& Take();
 
  private:
-  std::vector<Change> changes_;                          ///< In the order of first changes.
-  std::unordered_map<const GroupState*, size_t> index_;  ///< Into changes_, by state.
-  std::vector<std::pair<uint64_t, size_t>> order_;       ///< Reused by Take.
-  std::vector<Change> taken_;                            ///< Reused by Take.
+  std::vector<Change> changes_;  ///< In the order of first changes; GroupState::pending_change.
+  std::vector<std::pair<uint64_t, size_t>> order_;  ///< Reused by Take.
+  std::vector<Change> taken_;                       ///< Reused by Take.
   uint64_t next_change_ = 0;
 };
 

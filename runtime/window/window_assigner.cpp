@@ -8,12 +8,20 @@
 namespace fluxo::window {
 
 std::vector<WindowBounds> AssignWindows(const WindowSpec& spec, int64_t timestamp) {
+  std::vector<WindowBounds> windows;
+  AssignWindowsInto(spec, timestamp, windows);
+  return windows;
+}
+
+void AssignWindowsInto(const WindowSpec& spec,
+                       int64_t timestamp,
+                       std::vector<WindowBounds>& windows) {
   FLUXO_CHECK(spec.kind != WindowKind::kSession, "AssignWindows needs a TUMBLING or HOPPING spec");
   FLUXO_CHECK(spec.size_ms > 0 && spec.advance_ms > 0 && spec.advance_ms <= spec.size_ms,
               "window size and advance must satisfy 0 < advance <= size");
-  std::vector<WindowBounds> windows;
+  windows.clear();
   if (timestamp < 0) {
-    return windows;  // Kafka Streams creates no window with a negative start.
+    return;  // Kafka Streams creates no window with a negative start.
   }
   // The earliest window containing the timestamp starts after timestamp - size; windows
   // start at multiples of the advance and never before 0 (TimeWindows.windowsFor).
@@ -27,7 +35,6 @@ std::vector<WindowBounds> AssignWindows(const WindowSpec& spec, int64_t timestam
       break;
     }
   }
-  return windows;
 }
 
 }  // namespace fluxo::window

@@ -16,4 +16,10 @@ namespace fluxo::window {
 /// come from MergeSession).
 std::vector<WindowBounds> AssignWindows(const WindowSpec& spec, int64_t timestamp);
 
+/// Like AssignWindows, into `windows` (cleared first), so that a caller reusing one vector
+/// allocates nothing per record.
+void AssignWindowsInto(const WindowSpec& spec,
+                       int64_t timestamp,
+                       std::vector<WindowBounds>& windows);
+
 }  // namespace fluxo::window

@@ -28,6 +28,18 @@ Windows BruteForce(int64_t size, int64_t advance, int64_t timestamp) {
 
 }  // namespace
 
+TEST_CASE("AssignWindowsInto replaces what the reused list held") {
+  const WindowSpec hopping = WindowSpec::Hopping(10000, 2000);
+  Windows windows{{1, 2}};
+  AssignWindowsInto(hopping, 12345, windows);
+  CHECK(windows == AssignWindows(hopping, 12345));
+  CHECK(windows.size() == 5);
+  AssignWindowsInto(hopping, -1, windows);
+  CHECK(windows.empty());
+  AssignWindowsInto(WindowSpec::Tumbling(30000), 30000, windows);
+  CHECK(windows == Windows{{30000, 60000}});
+}
+
 TEST_CASE("tumbling windows are aligned to epoch 0") {
   const WindowSpec spec = WindowSpec::Tumbling(30000);
   CHECK(AssignWindows(spec, 0) == Windows{{0, 30000}});
