@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <utility>
+#include <vector>
 
 #include "runtime/topic/transactional_writer.h"
 
@@ -30,6 +31,18 @@ class Timed {
   Counter& counter_;
   Clock::time_point start_;
 };
+
+/// Runs `fetch`, which fills `records`, timed as one fetch call of `counter`, and counts the
+/// records it got (or one empty fetch).
+template <typename Counter, typename Fetch>
+void TimedFetch(Counter& counter, const std::vector<runtime::TopicRecord>& records, Fetch&& fetch) {
+  const Timed timed(counter);
+  fetch();
+  counter.records += records.size();
+  if (records.empty()) {
+    ++counter.empty;
+  }
+}
 
 double Seconds(int64_t nanoseconds) {
   return static_cast<double>(nanoseconds) * 1e-9;
@@ -98,12 +111,8 @@ void TimedTopicClient::FetchInto(const std::string& topic,
                                  int64_t offset,
                                  size_t max_records,
                                  std::vector<runtime::TopicRecord>& records) const {
-  const Timed timed(fetch_);
-  inner_->FetchInto(topic, partition, offset, max_records, records);
-  fetch_.records += records.size();
-  if (records.empty()) {
-    ++fetch_.empty;
-  }
+  TimedFetch(
+      fetch_, records, [&] { inner_->FetchInto(topic, partition, offset, max_records, records); });
 }
 
 int64_t TimedTopicClient::EndOffset(const std::string& topic, int32_t partition) const {
@@ -133,12 +142,9 @@ class TimedTopicClient::TimedReader final : public runtime::TopicReader {
                  int64_t offset,
                  size_t max_records,
                  std::vector<runtime::TopicRecord>& records) override {
-    const Timed timed(fetch_);
-    inner_->FetchInto(topic, partition, offset, max_records, records);
-    fetch_.records += records.size();
-    if (records.empty()) {
-      ++fetch_.empty;
-    }
+    TimedFetch(fetch_, records, [&] {
+      inner_->FetchInto(topic, partition, offset, max_records, records);
+    });
   }
 
  private:

@@ -270,7 +270,7 @@ size_t Engine::RunUntilIdle() {
     if (!progress) {
       // Idle: what a caught-up query has not committed yet is committed now.
       for (const auto& query : state_->queries) {
-        if (query->uncommitted()) {
+        if (query->HasPendingCommit()) {
           query->CommitPending();
           progress = true;
         }

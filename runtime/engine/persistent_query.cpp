@@ -87,11 +87,7 @@ void PersistentQuery::StopTask(int32_t partition) {
             "Query " + id() + ": the task of partition " + std::to_string(partition) +
                 " could not commit before moving away: " + error.message());
   }
-  closed_records_read_ += task.records_read();
-  closed_commits_ += task.commits();
-  closed_commit_time_ms_ += task.commit_time_ms();
-  closed_counters_.records_written += task.counters().records_written;
-  closed_counters_.late_records_dropped += task.counters().late_records_dropped;
+  closed_totals_.Add(task);
   tasks_.erase(found);
 }
 
@@ -142,9 +138,9 @@ void PersistentQuery::CommitPending() {
   }
 }
 
-bool PersistentQuery::uncommitted() const {
+bool PersistentQuery::HasPendingCommit() const {
   for (const auto& [partition, task] : tasks_) {
-    if (task->uncommitted()) {
+    if (task->HasPendingCommit()) {
       return true;
     }
   }
@@ -176,21 +172,20 @@ std::vector<int32_t> PersistentQuery::owned_partitions() const {
   return owned;
 }
 
-uint64_t PersistentQuery::records_read() const {
-  uint64_t read = closed_records_read_;
-  for (const auto& [partition, task] : tasks_) {
-    read += task->records_read();
-  }
-  return read;
+void QueryTotals::Add(const QueryTask& task) {
+  records_read += task.records_read();
+  commits += task.commits();
+  commit_time_ms += task.commit_time_ms();
+  counters.records_written += task.counters().records_written;
+  counters.late_records_dropped += task.counters().late_records_dropped;
 }
 
-runtime::QueryCounters PersistentQuery::counters() const {
-  runtime::QueryCounters counters = closed_counters_;
+QueryTotals PersistentQuery::totals() const {
+  QueryTotals totals = closed_totals_;
   for (const auto& [partition, task] : tasks_) {
-    counters.records_written += task->counters().records_written;
-    counters.late_records_dropped += task->counters().late_records_dropped;
+    totals.Add(*task);
   }
-  return counters;
+  return totals;
 }
 
 int64_t PersistentQuery::ConsumerLag() const {
@@ -199,22 +194,6 @@ int64_t PersistentQuery::ConsumerLag() const {
     lag += task->ConsumerLag();
   }
   return lag;
-}
-
-uint64_t PersistentQuery::commits() const {
-  uint64_t commits = closed_commits_;
-  for (const auto& [partition, task] : tasks_) {
-    commits += task->commits();
-  }
-  return commits;
-}
-
-double PersistentQuery::commit_time_ms() const {
-  double time = closed_commit_time_ms_;
-  for (const auto& [partition, task] : tasks_) {
-    time += task->commit_time_ms();
-  }
-  return time;
 }
 
 }  // namespace fluxo::engine

@@ -29,6 +29,17 @@ struct TaskState {
 /// Opens the state of the task of `task_partition` (nullopt: the query's only task).
 using TaskStateFactory = std::function<TaskState(std::optional<int32_t> task_partition)>;
 
+/// What a query's tasks counted, those that moved away included.
+struct QueryTotals {
+  uint64_t records_read = 0;  ///< From its sources.
+  uint64_t commits = 0;
+  double commit_time_ms = 0;  ///< All commits together.
+  runtime::QueryCounters counters;
+
+  /// Adds what `task` counted.
+  void Add(const QueryTask& task);
+};
+
 /// A running CREATE ... AS SELECT or INSERT INTO ... SELECT: its plan and its tasks
 /// (QueryTask). Normally one task reads every partition of the sources. With `scale.out`, the
 /// instances that share a service.id share the query through a Kafka consumer group
@@ -73,21 +84,15 @@ class PersistentQuery final : private runtime::PartitionOwner {
   /// True under scale.out: the query is shared through a consumer group.
   bool scaled_out() const { return membership_ != nullptr; }
 
-  uint64_t records_read() const;
-
-  /// What its operators counted (of tasks that moved away too).
-  runtime::QueryCounters counters() const;
+  /// What its tasks counted: records read, commits, what the operators counted.
+  QueryTotals totals() const;
 
   int64_t ConsumerLag() const;
 
-  uint64_t commits() const;
-
-  double commit_time_ms() const;
-
   void CommitPending();
 
-  /// True when a task processed records since its last commit.
-  bool uncommitted() const;
+  /// True when a task has something to commit (QueryTask::HasPendingCommit).
+  bool HasPendingCommit() const;
 
   bool committed_last_poll() const { return committed_last_poll_; }
 
@@ -124,11 +129,7 @@ class PersistentQuery final : private runtime::PartitionOwner {
   int32_t partitions_ = 1;  ///< Of the first source topic.
   std::map<int32_t, std::unique_ptr<QueryTask>> tasks_;
   std::unique_ptr<runtime::GroupMembership> membership_;
-  // What tasks that were closed had counted.
-  uint64_t closed_records_read_ = 0;
-  uint64_t closed_commits_ = 0;
-  double closed_commit_time_ms_ = 0;
-  runtime::QueryCounters closed_counters_;
+  QueryTotals closed_totals_;  ///< What tasks that were closed had counted.
   bool committed_last_poll_ = false;
   std::optional<std::string> error_;
 };

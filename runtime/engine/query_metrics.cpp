@@ -14,12 +14,13 @@ std::vector<QueryMetrics> Engine::CollectQueryMetrics() const {
     entry.query_id = query->id();
     entry.push_query = state_->push_queries.count(query->id()) > 0;
     entry.failed = query->failed();
-    entry.records_read = query->records_read();
+    const QueryTotals totals = query->totals();
+    entry.records_read = totals.records_read;
     entry.records_skipped = state_->processing_log.SkippedBy(query->id());
-    entry.records_written = query->counters().records_written;
-    entry.late_records_dropped = query->counters().late_records_dropped;
-    entry.commits = query->commits();
-    entry.commit_time_ms = query->commit_time_ms();
+    entry.records_written = totals.counters.records_written;
+    entry.late_records_dropped = totals.counters.late_records_dropped;
+    entry.commits = totals.commits;
+    entry.commit_time_ms = totals.commit_time_ms;
     try {
       entry.owned_partitions = query->owned_partitions();
     } catch (const Error&) {

@@ -292,19 +292,25 @@ void QueryTask::CountSourceRecords(size_t pushed, size_t read_back) {
   records_read_ += pushed - read_back;
 }
 
-std::vector<int32_t> QueryTask::InputPartitions(const std::string& topic) const {
+const std::vector<int32_t>& QueryTask::InputPartitions(const std::string& topic) {
+  const auto found = input_partitions_.find(topic);
+  if (found != input_partitions_.end()) {
+    return found->second;
+  }
+  std::vector<int32_t> partitions;
   if (options_.task_partition.has_value()) {
-    return {*options_.task_partition};
+    partitions.push_back(*options_.task_partition);
+  } else {
+    partitions.resize(static_cast<size_t>(topics_.PartitionCount(topic)));
+    for (size_t partition = 0; partition < partitions.size(); ++partition) {
+      partitions[partition] = static_cast<int32_t>(partition);
+    }
   }
-  std::vector<int32_t> partitions(static_cast<size_t>(topics_.PartitionCount(topic)));
-  for (size_t partition = 0; partition < partitions.size(); ++partition) {
-    partitions[partition] = static_cast<int32_t>(partition);
-  }
-  return partitions;
+  return input_partitions_.emplace(topic, std::move(partitions)).first->second;
 }
 
 size_t QueryTask::PollTopic(const std::string& topic) {
-  const std::vector<int32_t> inputs = InputPartitions(topic);
+  const std::vector<int32_t>& inputs = InputPartitions(topic);
   const auto partitions = static_cast<int32_t>(inputs.size());
   size_t read = 0;
   for (int32_t turn = 0; turn < partitions; ++turn) {

@@ -120,8 +120,8 @@ class QueryTask {
   void CommitPending();
 
   /// True when records were processed since the last commit, or a commit is not in the
-  /// changelogs yet.
-  bool uncommitted() const { return uncommitted_ || unpublished_; }
+  /// changelogs yet: CommitPending has work to do.
+  bool HasPendingCommit() const { return uncommitted_ || unpublished_; }
 
   /// True when the last Poll committed (and so may have written output).
   bool committed_last_poll() const { return committed_last_poll_; }
@@ -165,8 +165,8 @@ class QueryTask {
 
   /// True under exactly_once_v2 when commit.interval.ms has passed since the last commit.
   bool CommitDueMidTurn() const;
-  /// The partitions of `topic` this task reads: its own, or all.
-  std::vector<int32_t> InputPartitions(const std::string& topic) const;
+  /// The partitions of `topic` this task reads: its own, or all (looked up once per topic).
+  const std::vector<int32_t>& InputPartitions(const std::string& topic);
   /// Reads `topics`: PollTopic for one, else PollTopics.
   size_t PollInputs(const std::vector<std::string>& topics);
   /// Reads one source topic (a query with one input).
@@ -200,6 +200,7 @@ class QueryTask {
   runtime::RepartitionTopics repartitions_;
   RepartitionProgress repartition_progress_;
   std::map<std::pair<std::string, int32_t>, int64_t> next_offsets_;  ///< Per topic partition.
+  std::map<std::string, std::vector<int32_t>, std::less<>> input_partitions_;  ///< By topic.
   /// Where partitions without a committed offset started (kept for a restart).
   std::map<std::pair<std::string, int32_t>, int64_t> initial_offsets_;
   /// The records of the last fetch, kept so that the next fetch reuses their buffers.

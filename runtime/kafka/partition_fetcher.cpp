@@ -148,8 +148,7 @@ int64_t PartitionFetcher::SkipInvisible(const std::string& topic,
                                         int32_t partition,
                                         int64_t offset) const {
   const auto found = positions_.find({topic, partition});
-  if (found == positions_.end() || offset < found->second.handed_out_end ||
-      offset > found->second.next_offset) {
+  if (found == positions_.end() || !found->second.ReadsOnFrom(offset)) {
     return offset;
   }
   return found->second.next_offset;
@@ -175,14 +174,13 @@ void PartitionFetcher::FetchInto(const std::string& topic,
   // non-empty again, and the reader never be told of new records), or records past that end.
   const auto known = positions_.find({topic, partition});
   const bool drain = query_reader_ && max_records > 0 && offset >= end &&
-                     known != positions_.end() && offset >= known->second.handed_out_end &&
-                     offset <= known->second.next_offset;
+                     known != positions_.end() && known->second.ReadsOnFrom(offset);
   if (drain) {
     end = std::numeric_limits<int64_t>::max();
   }
   if (offset < end) {
     Position& position = Assign(topic, partition, offset);
-    if (offset < position.handed_out_end || offset > position.next_offset) {
+    if (!position.ReadsOnFrom(offset)) {
       Seek(topic, partition, offset);
       position.next_offset = offset;
       position.eof_offset = -1;
@@ -201,14 +199,12 @@ void PartitionFetcher::FetchInto(const std::string& topic,
       // What is queued, without waiting; when nothing is, a wait for the next record only:
       // librdkafka waits out the timeout for a batch it cannot fill, and the end offset of a
       // fetch response may lie beyond the records it brought. A query's reader hands out what
-      // it has as soon as nothing more is queued.
-      // Reading up to the end, one more: the end-of-partition event that follows the records
-      // (left queued, it would keep the queue from ever turning non-empty again, and so the
-      // reader from being told of new records).
+      // it has as soon as nothing more is queued. Reading up to the end, one message more: the
+      // end-of-partition event that follows the records (left queued, it would keep the queue
+      // from ever turning non-empty again, and so the reader from being told of new records).
+      const size_t room = std::min(kMessagesPerCall - 1, max_records - used);
       const auto up_to_end = static_cast<size_t>(end - position.next_offset);
-      const size_t wanted =
-          std::min({kMessagesPerCall - 1, max_records - used, up_to_end}) +
-          (up_to_end < std::min(kMessagesPerCall - 1, max_records - used) ? 1 : 0);
+      const size_t wanted = up_to_end < room ? up_to_end + 1 : room;
       ssize_t count =
           rd_kafka_consume_batch_queue(position.queue.get(), 0, messages.data(), wanted);
       if (count == 0) {

@@ -86,6 +86,11 @@ class PartitionFetcher {
     /// The offset of the last end-of-partition event (-1: none since the last seek): reading
     /// from there waits only briefly, as librdkafka reports an end once.
     int64_t eof_offset = -1;
+
+    /// True when a read from `offset` goes on from what is queued (no seek).
+    bool ReadsOnFrom(int64_t offset) const {
+      return offset >= handed_out_end && offset <= next_offset;
+    }
   };
 
   Position& Assign(const std::string& topic, int32_t partition, int64_t offset);

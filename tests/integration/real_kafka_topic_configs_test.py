@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fluxo_process import FluxoRun  # noqa: E402
 from kafka_helpers import RealKafka, create_topic, produce_json  # noqa: E402
-from test_harness import TestFailure, check  # noqa: E402
+from test_harness import TestFailure, check, main  # noqa: E402
 
 SERVICE_ID = "cfgrun"
 SERVER_SERVICE_ID = "cfgserver"
@@ -156,28 +156,15 @@ def check_fluxo_server(fluxo: str, bootstrap: str, work: Path) -> None:
             server.wait()
 
 
-def main() -> int:
-    if len(sys.argv) != 2:
-        print(__doc__)
-        return 2
-    fluxo = sys.argv[1]
-    kafka = RealKafka(brokers=1)
-    try:
-        with tempfile.TemporaryDirectory(prefix="fluxo-topic-configs-") as directory:
-            started = time.monotonic()
-            kafka.start()
-            print(f"real Kafka at {kafka.bootstrap} ({time.monotonic() - started:.1f} s)", flush=True)
+def run(fluxo: str) -> None:
+    with tempfile.TemporaryDirectory(prefix="fluxo-topic-configs-") as directory:
+        started = time.monotonic()
+        with RealKafka(brokers=1) as kafka:
+            print(f"real Kafka at {kafka.bootstrap} ({time.monotonic() - started:.1f} s)",
+                  flush=True)
             check_fluxo_run(fluxo, kafka.bootstrap, Path(directory))
             check_fluxo_server(fluxo, kafka.bootstrap, Path(directory))
-        return 0
-    except Exception as error:  # noqa: BLE001 - a test reports every failure the same way
-        failure = str(error) if isinstance(error, TestFailure) else f"{type(error).__name__}: {error}"
-        print(f"FAIL {failure}", flush=True)
-        return 1
-    finally:
-        if kafka.dir is not None:
-            kafka.stop()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(run))
