@@ -114,14 +114,21 @@ void Changelog::OnFlushedEntry(std::string_view store_name,
   found->second.push_back(std::move(record));
 }
 
-void Changelog::Publish(const state::MetadataEntries& metadata) {
+void Changelog::Publish(const state::MetadataEntries& metadata, bool await_broker) {
+  const auto produce = [&](const std::string& topic, std::vector<runtime::TopicRecord>& records) {
+    if (await_broker) {
+      topics_.ProduceAll(topic, records);
+    } else {
+      topics_.Send(topic, records);
+    }
+  };
   for (auto& [store, records] : pending_) {
     if (records.empty()) {
       continue;
     }
     const std::string topic = StoreTopic(service_id_, query_id_, store);
     EnsureTopic(topic);
-    topics_.ProduceAll(topic, records);
+    produce(topic, records);
     records.clear();
   }
   std::vector<runtime::TopicRecord> commit;
@@ -135,7 +142,7 @@ void Changelog::Publish(const state::MetadataEntries& metadata) {
   if (!commit.empty()) {
     const std::string topic = OffsetsTopic(service_id_, query_id_);
     EnsureTopic(topic);
-    topics_.ProduceAll(topic, commit);
+    produce(topic, commit);
   }
 }
 
