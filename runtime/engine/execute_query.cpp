@@ -139,6 +139,7 @@ StatementResult StartQuery(EngineState& state,
     // Push queries write to in-memory topics, kept nowhere, and run where they were asked.
     options.exactly_once = false;
     options.scale_out = false;
+    options.stream_threads = 1;
   } else if (options.exactly_once && !options.changelog_service_id.has_value()) {
     throw Error(ErrorKind::kPlanning,
                 "processing.guarantee=exactly_once_v2 needs the query's state on disk, which "

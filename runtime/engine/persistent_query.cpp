@@ -19,8 +19,19 @@ PersistentQuery::PersistentQuery(planner::PhysicalPlan plan,
       processing_log_(processing_log),
       open_state_(std::move(open_state)),
       options_(std::move(options)) {
+  if (options_.stream_threads > 1) {
+    threads_ = std::make_unique<TaskThreads>(static_cast<size_t>(options_.stream_threads) - 1);
+  }
   if (!options_.scale_out) {
-    StartTask(kWholeQuery);
+    if (options_.stream_threads > 1 && SplitsByPartition(plan_, topics_)) {
+      split_ = true;
+      partitions_ = topics_.PartitionCount(plan_.source.source.topic);
+      for (int32_t partition = 0; partition < partitions_; ++partition) {
+        StartTask(partition);
+      }
+    } else {
+      StartTask(kWholeQuery);
+    }
     return;
   }
   FLUXO_CHECK(options_.changelog_service_id.has_value(), "scale.out needs changelogs");
@@ -40,6 +51,7 @@ PersistentQuery::PersistentQuery(planner::PhysicalPlan plan,
 
 PersistentQuery::~PersistentQuery() {
   membership_.reset();  // Leaves the group first: nothing is handed to tasks being destroyed.
+  threads_.reset();
   tasks_.clear();
 }
 
@@ -123,13 +135,35 @@ size_t PersistentQuery::Poll() {
   if (failed()) {
     throw Error(ErrorKind::kIo, *error_);
   }
-  size_t read = 0;
+  const size_t read = PollTasks();
   committed_last_poll_ = false;
   for (const auto& [partition, task] : tasks_) {
-    read += task->Poll();
     committed_last_poll_ = committed_last_poll_ || task->committed_last_poll();
   }
   return read;
+}
+
+size_t PersistentQuery::PollTasks() {
+  if (threads_ == nullptr || tasks_.size() < 2) {
+    size_t read = 0;
+    for (const auto& [partition, task] : tasks_) {
+      read += task->Poll();
+    }
+    return read;
+  }
+  // Tasks share nothing but the topic client and the processing log, which are thread-safe.
+  std::vector<QueryTask*> tasks;
+  tasks.reserve(tasks_.size());
+  for (const auto& [partition, task] : tasks_) {
+    tasks.push_back(task.get());
+  }
+  std::vector<size_t> read(tasks.size(), 0);
+  threads_->ForEach(tasks.size(), [&](size_t index) { read[index] = tasks[index]->Poll(); });
+  size_t total = 0;
+  for (const size_t task_read : read) {
+    total += task_read;
+  }
+  return total;
 }
 
 void PersistentQuery::CommitPending() {

@@ -11,6 +11,7 @@
 #include "planner/physical/physical_plan.h"
 #include "runtime/core/processing_log.h"
 #include "runtime/engine/query_task.h"
+#include "runtime/engine/task_threads.h"
 #include "runtime/state/state_instance.h"
 #include "runtime/topic/group_membership.h"
 #include "runtime/topic/topic_client.h"
@@ -48,7 +49,9 @@ struct QueryTotals {
 /// transactional id of its own, so that a task moves to another instance (restored from its
 /// changelog partition) when its owner leaves or dies. A query that cannot be split that way
 /// (a repartition topic, an in-process re-key, sources with different partition counts) runs
-/// as one task on the instance that owns partition 0.
+/// as one task on the instance that owns partition 0. With `num.stream.threads` above 1, a
+/// query that can be split runs one task per partition on a single instance too, and its tasks
+/// are polled by that many threads at once (TaskThreads).
 class PersistentQuery final : private runtime::PartitionOwner {
  public:
   /// Starts the query (see QueryTask for resuming and exactly-once); under scale.out its tasks
@@ -118,6 +121,9 @@ class PersistentQuery final : private runtime::PartitionOwner {
   void StartTask(int32_t partition);
   /// Commits and closes the task of `partition`, keeping its counts.
   void StopTask(int32_t partition);
+  /// Polls every task, on the stream threads when there are several of both; returns the
+  /// records read.
+  size_t PollTasks();
 
   planner::PhysicalPlan plan_;
   std::string statement_;
@@ -129,7 +135,8 @@ class PersistentQuery final : private runtime::PartitionOwner {
   int32_t partitions_ = 1;  ///< Of the first source topic.
   std::map<int32_t, std::unique_ptr<QueryTask>> tasks_;
   std::unique_ptr<runtime::GroupMembership> membership_;
-  QueryTotals closed_totals_;  ///< What tasks that were closed had counted.
+  std::unique_ptr<TaskThreads> threads_;  ///< With num.stream.threads above 1.
+  QueryTotals closed_totals_;             ///< What tasks that were closed had counted.
   bool committed_last_poll_ = false;
   std::optional<std::string> error_;
 };

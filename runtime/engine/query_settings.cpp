@@ -111,6 +111,21 @@ PersistentQueryOptions QueryOptionsOf(const EngineState& state,
     }
     options.scale_out = scale_out->second == "true";
   }
+  const auto threads = state.properties.find("num.stream.threads");
+  if (threads != state.properties.end()) {
+    constexpr int32_t kMaxStreamThreads = 256;
+    int32_t value = 0;
+    const auto parsed = std::from_chars(
+        threads->second.data(), threads->second.data() + threads->second.size(), value);
+    if (parsed.ec != std::errc() || parsed.ptr != threads->second.data() + threads->second.size() ||
+        value < 1 || value > kMaxStreamThreads) {
+      throw Error(ErrorKind::kPlanning,
+                  "Invalid value for num.stream.threads: '" + threads->second +
+                      "' (expected a number of threads from 1 to " +
+                      std::to_string(kMaxStreamThreads) + ")");
+    }
+    options.stream_threads = value;
+  }
   return options;
 }
 

@@ -53,6 +53,10 @@ struct PersistentQueryOptions {
   /// changelogs on one partition).
   std::optional<int32_t> task_partition;
   int32_t task_partitions = 1;
+  /// `num.stream.threads`: how many threads poll the query's tasks at once. Above 1, a query
+  /// that can be split (PersistentQuery::SplitsByPartition) runs one task per source
+  /// partition even without scale.out.
+  int32_t stream_threads = 1;
 };
 
 /// Push queries' ids start with this (`transient_<n>`).

@@ -3,8 +3,10 @@
 // task per partition with a changelog partition of its own; when one engine goes away without
 // committing (a crash), the other takes its partitions over, restores their state from the
 // changelog partitions and completes the results. A query that cannot be split runs whole on
-// the engine that owns partition 0. Also the group's range assignment and the setting's errors.
+// the engine that owns partition 0. Also the group's range assignment and the setting's errors,
+// and num.stream.threads, which splits a query into the same tasks on one engine.
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
@@ -181,6 +183,45 @@ TEST_SUITE("engine.scale_out") {
           "line 1:23: Invalid value for scale.out: 'yes' (expected 'true' or 'false')");
     CHECK(f.ErrorOf("SET 'scale.out'='true';" + std::string(kById)).find("set state.dir") !=
           std::string::npos);
+  }
+
+  TEST_CASE("num.stream.threads: one task per partition, polled by several threads") {
+    TemporaryDirectory state_dir("fluxo-threads");
+    const std::string settings =
+        "SET 'commit.interval.ms'='3600000'; "
+        "SET 'num.stream.threads'='3'; SET 'state.dir'='" +
+        state_dir.path().string() + "';";
+    {
+      EngineFixture f;
+      f.engine.ExecuteScript(settings + kTrades + kById + kBySym);
+      ProduceTrades(f, 0, 200);
+      f.engine.RunUntilIdle();
+      CHECK(f.LatestByKey("BY_ID") == Expected(200, kIds, "t"));
+      CHECK(f.LatestByKey("BY_SYM") == Expected(200, 3, "s"));
+      // The query grouped by its key runs as four tasks, each with its own state; the one that
+      // re-keys runs whole.
+      const std::filesystem::path service = state_dir.path() / "fluxo";
+      for (int partition = 0; partition < 4; ++partition) {
+        CHECK(std::filesystem::exists(service / ("CTAS_BY_ID_0-" + std::to_string(partition))));
+      }
+      CHECK_FALSE(std::filesystem::exists(service / "CTAS_BY_ID_0"));
+      CHECK(std::filesystem::exists(service / "CTAS_BY_SYM_1"));
+      CHECK(Owned(f.engine, "CTAS_BY_ID_0") == std::vector<int32_t>{0, 1, 2, 3});
+      CHECK(MetricsOf(f.engine.CollectQueryMetrics(), "CTAS_BY_ID_0").records_read == 200);
+    }
+  }
+
+  TEST_CASE("num.stream.threads: the setting's errors") {
+    EngineFixture f;
+    f.engine.ExecuteScript(kTrades);
+    for (const std::string bad : {"0", "-2", "many", "1000", "2.5"}) {
+      CHECK(f.ErrorOf("SET 'num.stream.threads'='" + bad + "';" + std::string(kById))
+                .find("Invalid value for num.stream.threads: '" + bad +
+                      "' (expected a number of threads from 1 to 256)") != std::string::npos);
+    }
+    // ksqlDB's spelling is the same setting.
+    CHECK(f.ErrorOf("SET 'ksql.streams.num.stream.threads'='0';" + std::string(kById))
+              .find("num.stream.threads") != std::string::npos);
   }
 }
 
