@@ -5,6 +5,7 @@
 #include "runtime/core/error.h"
 #include "runtime/core/log.h"
 #include "runtime/engine/service_topic.h"
+#include "runtime/engine/window_store_retention.h"
 #include "runtime/state/window_key_layout.h"
 
 namespace fluxo::engine {
@@ -13,12 +14,14 @@ Changelog::Changelog(runtime::TopicClient& topics,
                      std::string service_id,
                      std::string query_id,
                      std::optional<int32_t> task_partition,
-                     int32_t partitions)
+                     int32_t partitions,
+                     std::map<std::string, int64_t, std::less<>> window_retentions)
     : topics_(topics),
       service_id_(std::move(service_id)),
       query_id_(std::move(query_id)),
       partition_(task_partition.value_or(0)),
-      partitions_(task_partition.has_value() ? partitions : 1) {}
+      partitions_(task_partition.has_value() ? partitions : 1),
+      window_retentions_(std::move(window_retentions)) {}
 
 std::string Changelog::StoreTopic(const std::string& service_id,
                                   const std::string& query_id,
@@ -30,9 +33,9 @@ std::string Changelog::OffsetsTopic(const std::string& service_id, const std::st
   return service_id + "-" + query_id + "-offsets-changelog";
 }
 
-void Changelog::EnsureTopic(const std::string& topic) {
+void Changelog::EnsureTopic(const std::string& topic, const runtime::TopicConfig& config) {
   if (created_.count(topic) == 0) {
-    EnsureServiceTopic(topics_, topic, ChangelogTopicConfig(), partitions_);
+    EnsureServiceTopic(topics_, topic, config, partitions_);
     created_.insert(topic);
   }
 }
@@ -127,7 +130,12 @@ void Changelog::Publish(const state::MetadataEntries& metadata, bool await_broke
       continue;
     }
     const std::string topic = StoreTopic(service_id_, query_id_, store);
-    EnsureTopic(topic);
+    if (created_.count(topic) == 0) {
+      const auto window = window_retentions_.find(store);
+      EnsureTopic(topic,
+                  window != window_retentions_.end() ? WindowChangelogTopicConfig(window->second)
+                                                     : ChangelogTopicConfig());
+    }
     produce(topic, records);
     records.clear();
   }
@@ -141,7 +149,7 @@ void Changelog::Publish(const state::MetadataEntries& metadata, bool await_broke
   }
   if (!commit.empty()) {
     const std::string topic = OffsetsTopic(service_id_, query_id_);
-    EnsureTopic(topic);
+    EnsureTopic(topic, ChangelogTopicConfig());
     produce(topic, commit);
   }
 }

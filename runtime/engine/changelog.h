@@ -20,7 +20,8 @@ namespace fluxo::engine {
 /// keyed `statement` and `offset:<topic>:<partition>`). All are created compacted
 /// (ChangelogTopicConfig): a restore reads only the last record of each key (Restore applies
 /// a store's records in order, so the last one wins; ReadCommitted keeps each key's last
-/// value), which is what compaction keeps.
+/// value), which is what compaction keeps. A window store's changelog is also deleted after
+/// the store's retention plus a day (WindowChangelogTopicConfig), as in Kafka Streams.
 /// Each commit publishes the entries the state instance flushed, then the offsets, so that a
 /// query whose local state is gone (a new machine, a wiped `state.dir`) rebuilds it from the
 /// changelogs and resumes from the offsets committed with it (at least once).
@@ -29,12 +30,14 @@ namespace fluxo::engine {
 class Changelog final : public state::FlushListener {
  public:
   /// `task_partition`: the partition of a scaled-out query's task, of `partitions` (nullopt:
-  /// the query's only task, on one partition).
+  /// the query's only task, on one partition). `window_retentions`: how long each window store
+  /// keeps windows, by store name (WindowStoreRetentions).
   Changelog(runtime::TopicClient& topics,
             std::string service_id,
             std::string query_id,
             std::optional<int32_t> task_partition = std::nullopt,
-            int32_t partitions = 1);
+            int32_t partitions = 1,
+            std::map<std::string, int64_t, std::less<>> window_retentions = {});
 
   static std::string StoreTopic(const std::string& service_id,
                                 const std::string& query_id,
@@ -69,14 +72,15 @@ class Changelog final : public state::FlushListener {
   void Publish(const state::MetadataEntries& metadata, bool await_broker = true);
 
  private:
-  /// EnsureServiceTopic, once per topic.
-  void EnsureTopic(const std::string& topic);
+  /// EnsureServiceTopic with `config`, once per topic.
+  void EnsureTopic(const std::string& topic, const runtime::TopicConfig& config);
 
   runtime::TopicClient& topics_;
   std::string service_id_;
   std::string query_id_;
   int32_t partition_;   ///< Where this task's records go.
   int32_t partitions_;  ///< How many the topics are created with.
+  std::map<std::string, int64_t, std::less<>> window_retentions_;
   std::map<std::string, std::vector<runtime::TopicRecord>, std::less<>> pending_;
   std::set<std::string> created_;  ///< Topics known to exist.
 };

@@ -10,6 +10,7 @@
 
 #include "runtime/core/error.h"
 #include "runtime/core/log.h"
+#include "runtime/engine/window_store_retention.h"
 
 namespace fluxo::engine {
 
@@ -52,7 +53,8 @@ void QueryTask::Start() {
                                              *options_.changelog_service_id,
                                              id(),
                                              options_.task_partition,
-                                             options_.task_partitions);
+                                             options_.task_partitions,
+                                             WindowStoreRetentions(plan_));
     if (writer_ != nullptr || options_.task_partition.has_value()) {
       // Under exactly_once_v2 the last committed transaction decides (read once for both); a
       // task of a scaled-out query may have been moved here from another instance since its

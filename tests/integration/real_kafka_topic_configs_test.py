@@ -7,7 +7,10 @@ One KRaft broker (scripts/kafka-broker.sh) serves both parts:
    * creates a stream with PARTITIONS=2 on a missing topic and, at once, a CSAS reading it: the
      sink must get 2 partitions (metadata must show the new topic before the CSAS asks);
    * counts per key into a table: its store changelog and its offsets changelog must be
-     created with cleanup.policy=compact (restores read each key's last record only).
+     created with cleanup.policy=compact (restores read each key's last record only);
+   * counts per key and 1-minute window (RETENTION 2 HOURS): its window store's changelog must
+     be created with cleanup.policy=compact,delete and retention.ms = 2 h + 1 day, as Kafka
+     Streams creates window changelogs.
 2. `fluxo server` with a service.id: its command topic must be created with
    cleanup.policy=delete and retention.ms=-1 (every command is kept forever, never compacted).
 
@@ -41,6 +44,9 @@ CREATE STREAM views (user_id STRING KEY, page STRING)
   WITH (KAFKA_TOPIC = 'views', VALUE_FORMAT = 'JSON');
 CREATE TABLE view_counts WITH (KAFKA_TOPIC = 'view_counts') AS
   SELECT user_id, COUNT(*) AS n FROM views GROUP BY user_id;
+CREATE TABLE views_per_minute WITH (KAFKA_TOPIC = 'views_per_minute') AS
+  SELECT user_id, COUNT(*) AS n FROM views
+  WINDOW TUMBLING (SIZE 1 MINUTE, RETENTION 2 HOURS, GRACE PERIOD 10 SECONDS) GROUP BY user_id;
 """
 
 
@@ -116,8 +122,16 @@ def check_fluxo_run(fluxo: str, bootstrap: str, work: Path) -> None:
                 check(any(t.endswith("-offsets-changelog") for t in changelogs) and len(changelogs) >= 2,
                       f"the table's query made a store changelog and an offsets changelog ({sorted(changelogs)})")
                 for topic in sorted(changelogs):
-                    policy = topic_configs(admin, topic).get("cleanup.policy")
+                    policy = topic_configs(admin, topic).get("cleanup.policy")  # Not windowed.
                     check(policy == "compact", f"{topic}: cleanup.policy={policy}")
+                window_store = f"{SERVICE_ID}-CTAS_VIEWS_PER_MINUTE_2-CTAS_VIEWS_PER_MINUTE_2.Aggregate.Materialize-changelog"
+                present = wait_for_topics(admin, {window_store})
+                check(window_store in present, f"the windowed table's store changelog {window_store} exists")
+                configs = topic_configs(admin, window_store)
+                check(configs.get("cleanup.policy") == "compact,delete"
+                      and configs.get("retention.ms") == str((2 * 60 + 24 * 60) * 60 * 1000),
+                      f"{window_store}: cleanup.policy={configs.get('cleanup.policy')}, "
+                      f"retention.ms={configs.get('retention.ms')}")
                 policy = topic_configs(admin, "view_counts").get("cleanup.policy")
                 check(policy == "delete", f"the sink topic view_counts keeps the default: cleanup.policy={policy}")
             except Exception:
