@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <span>
 #include <utility>
 
 #include "runtime/core/error.h"
@@ -185,9 +186,10 @@ void AggregateOperator::EmitChange(const std::optional<Row>& before, Row after, 
 void AggregateOperator::Flush(Emitter& downstream) {
   if (!pending_.empty()) {
     RowBatch output;
-    for (PendingGroupChanges::Change& change : pending_.Take()) {
-      EmitChange(change.before, core_.OutputRow(change.key, *change.state, change.window), output);
-    }
+    output.Reserve(pending_.size());
+    pending_.TakeEach([&](std::span<const Value> key, PendingGroupChanges::Change& change) {
+      EmitChange(change.before, core_.OutputRow(key, *change.state, change.window), output);
+    });
     if (!output.empty()) {
       downstream.Emit(std::move(output));
     }

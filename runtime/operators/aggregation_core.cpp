@@ -112,7 +112,7 @@ void AggregationCore::Merge(GroupState& state, const GroupState& merged) const {
   state.timestamp = std::max(state.timestamp, merged.timestamp);
 }
 
-Row AggregationCore::OutputRow(const ValueList& key,
+Row AggregationCore::OutputRow(std::span<const Value> key,
                                const GroupState& state,
                                const std::optional<WindowBounds>& window) const {
   Row row;

@@ -59,7 +59,7 @@ class AggregationCore {
 
   /// Returns the row a group emits: its key columns, the aggregate results, then the window
   /// bounds when windowed; timestamped with the state's timestamp.
-  Row OutputRow(const ValueList& key,
+  Row OutputRow(std::span<const Value> key,
                 const GroupState& state,
                 const std::optional<WindowBounds>& window) const;
 

@@ -1,41 +1,61 @@
 #include "runtime/operators/pending_group_changes.h"
 
-#include <algorithm>
 #include <utility>
 
 namespace fluxo::runtime {
 
+void PendingGroupChanges::Link(size_t index) {
+  Change& change = changes_[index];
+  change.older = newest_;
+  change.newer = kNone;
+  if (newest_ == kNone) {
+    oldest_ = index;
+  } else {
+    changes_[newest_].newer = index;
+  }
+  newest_ = index;
+}
+
 bool PendingGroupChanges::Touch(GroupState& state) {
-  if (state.pending_change == GroupState::kNotPending) {
+  const size_t index = state.pending_change;
+  if (index == GroupState::kNotPending) {
     return false;
   }
-  changes_[state.pending_change].last_change = next_change_++;
+  if (index == newest_) {
+    return true;  // Already the last change (each hopping window of a record, say).
+  }
+  // Unlinked from its place (not the newest, so it has a newer one), appended at the end.
+  Change& change = changes_[index];
+  changes_[change.newer].older = change.older;
+  if (change.older == kNone) {
+    oldest_ = change.newer;
+  } else {
+    changes_[change.older].newer = change.newer;
+  }
+  Link(index);
   return true;
 }
 
 void PendingGroupChanges::Add(GroupState& state,
-                              const ValueList& key,
+                              std::span<const Value> key,
                               const std::optional<WindowBounds>& window,
                               std::optional<Row> before) {
   state.pending_change = changes_.size();
-  changes_.push_back(Change{key, window, &state, std::move(before), next_change_++});
+  Change& change = changes_.emplace_back();
+  change.window = window;
+  change.state = &state;
+  change.before = std::move(before);
+  change.key_begin = key_values_.size();
+  change.key_size = key.size();
+  key_values_.insert(key_values_.end(), key.begin(), key.end());
+  Link(state.pending_change);
 }
 
-std::vector<PendingGroupChanges::Change>& PendingGroupChanges::Take() {
-  // Sorts (last change, index) pairs rather than the changes themselves.
-  order_.clear();
-  for (size_t i = 0; i < changes_.size(); ++i) {
-    order_.emplace_back(changes_[i].last_change, i);
-    changes_[i].state->pending_change = GroupState::kNotPending;
-  }
-  std::sort(order_.begin(), order_.end());
-  taken_.clear();
-  taken_.reserve(changes_.size());
-  for (const auto& [last_change, i] : order_) {
-    taken_.push_back(std::move(changes_[i]));
-  }
+void PendingGroupChanges::Clear() {
   changes_.clear();
-  return taken_;
+  key_values_.clear();
+  oldest_ = kNone;
+  newest_ = kNone;
 }
 
 }  // namespace fluxo::runtime

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <cstdint>
+#include <cstddef>
 #include <optional>
-#include <utility>
+#include <span>
 #include <vector>
 
 #include "runtime/core/row_batch.h"
@@ -18,40 +18,64 @@ namespace fluxo::runtime {
 /// A change is known by its group's state (owned by the GroupStateCache, whose entries stay
 /// put until its Flush, which follows the emission). For HAVING it keeps the row downstream
 /// saw last (the group's row before its first change since the commit), so that a group that
-/// stops satisfying HAVING still becomes a delete. Take returns the changes in the order of
-/// their groups' last changes, the order in which Kafka Streams' cache flushes dirty keys.
+/// stops satisfying HAVING still becomes a delete. TakeEach visits the changes in the order of
+/// their groups' last changes, the order in which Kafka Streams' cache flushes dirty keys: the
+/// changes are linked in that order, a group's change moving to the end when it changes again
+/// (as the cache's LRU list does), so that nothing is sorted. The group keys are copied into
+/// one list shared by all changes, so that a change allocates no key list of its own.
 class PendingGroupChanges {
  public:
+  /// No change (an end of the list of changes by last change).
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+
   /// One changed group.
   struct Change {
-    ValueList key;
     std::optional<WindowBounds> window;
     GroupState* state = nullptr;
     std::optional<Row> before;  ///< HAVING only: the row before the first change; none if new.
-    uint64_t last_change = 0;   ///< Orders the changes by their groups' last change.
+    size_t key_begin = 0;       ///< The group key: key_values_[key_begin, key_begin + key_size).
+    size_t key_size = 0;
+    size_t older = kNone;  ///< The change changed last before this one.
+    size_t newer = kNone;  ///< The change changed next after this one.
   };
 
   /// Notes another change of `state`'s group when it is already pending and returns true;
-  /// returns false (and notes nothing) for a group's first change since the last Take.
+  /// returns false (and notes nothing) for a group's first change since the last TakeEach.
   bool Touch(GroupState& state);
 
-  /// Adds the first change of `state`'s group since the last Take (Touch returned false).
+  /// Adds the first change of `state`'s group since the last TakeEach (Touch returned false).
   void Add(GroupState& state,
-           const ValueList& key,
+           std::span<const Value> key,
            const std::optional<WindowBounds>& window,
            std::optional<Row> before);
 
   bool empty() const { return changes_.empty(); }
 
-  /// Returns the pending changes in the order of their last change and forgets them. The
-  /// returned list is valid until the next Take.
-  std::vector<Change>& Take();
+  size_t size() const { return changes_.size(); }
+
+  /// Calls `visit(key, change)` (a std::span<const Value> and a Change&) for each pending
+  /// change in the order of their last changes, then forgets them all.
+  template <typename Visit>
+  void TakeEach(Visit&& visit) {
+    for (size_t index = oldest_; index != kNone; index = changes_[index].newer) {
+      Change& change = changes_[index];
+      change.state->pending_change = GroupState::kNotPending;
+      visit(std::span<const Value>(key_values_.data() + change.key_begin, change.key_size), change);
+    }
+    Clear();
+  }
 
  private:
-  std::vector<Change> changes_;  ///< In the order of first changes; GroupState::pending_change.
-  std::vector<std::pair<uint64_t, size_t>> order_;  ///< Reused by Take.
-  std::vector<Change> taken_;                       ///< Reused by Take.
-  uint64_t next_change_ = 0;
+  /// Appends change `index` to the list by last change.
+  void Link(size_t index);
+
+  /// Forgets every change (their groups' pending_change must be reset already).
+  void Clear();
+
+  std::vector<Change> changes_;    ///< In the order of first changes; GroupState::pending_change.
+  std::vector<Value> key_values_;  ///< The changes' group keys, back to back.
+  size_t oldest_ = kNone;          ///< The list by last change: its first and last change.
+  size_t newest_ = kNone;
 };
 
 }  // namespace fluxo::runtime

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -10,10 +11,14 @@
 
 namespace fluxo::state {
 
-const std::string& InMemoryWindowStore::TimeKey(const WindowKey& window) {
-  time_key_.clear();
-  AppendTimeFirstKey(window, time_key_);
-  return time_key_;
+size_t InMemoryWindowStore::WindowHash(std::string_view key, int64_t end, uint64_t sequence) {
+  // The windows of one start differ in their key and, for sessions and join buffers, in end
+  // and sequence: mix those into the key's hash.
+  uint64_t mixed = std::hash<std::string_view>{}(key);
+  mixed ^= static_cast<uint64_t>(end) * 0x9E3779B97F4A7C15ULL;
+  mixed ^= sequence * 0xC2B2AE3D27D4EB4FULL;
+  mixed ^= mixed >> 29;
+  return static_cast<size_t>(mixed);
 }
 
 std::optional<std::string_view> InMemoryWindowStore::Get(const WindowKey& window) {
@@ -21,7 +26,7 @@ std::optional<std::string_view> InMemoryWindowStore::Get(const WindowKey& window
   if (start == by_start_.end()) {
     return std::nullopt;
   }
-  const auto found = start->second.windows.find(std::string_view(TimeKey(window)));
+  const auto found = start->second.windows.find(IdOf(window));
   if (found == start->second.windows.end()) {
     return std::nullopt;
   }
@@ -30,12 +35,18 @@ std::optional<std::string_view> InMemoryWindowStore::Get(const WindowKey& window
 
 void InMemoryWindowStore::Put(const WindowKey& window, std::string_view value) {
   Start& start = by_start_[window.start_ms];
-  const auto found = start.windows.find(std::string_view(TimeKey(window)));
+  const WindowIdView id = IdOf(window);
+  const auto found = start.windows.find(id);
   if (found != start.windows.end()) {
     found->second.value.assign(value);
     return;
   }
-  const auto added = start.windows.emplace(time_key_, Stored{std::string(value), false}).first;
+  const auto added =
+      start.windows
+          .emplace(std::piecewise_construct,
+                   std::forward_as_tuple(std::string(id.key), id.end, id.sequence, id.hash),
+                   std::forward_as_tuple(std::string(value), false))
+          .first;
   start.unindexed.push_back(&*added);
   ++unindexed_count_;
   ++size_;
@@ -46,7 +57,7 @@ void InMemoryWindowStore::Delete(const WindowKey& window) {
   if (start == by_start_.end()) {
     return;
   }
-  const auto found = start->second.windows.find(std::string_view(TimeKey(window)));
+  const auto found = start->second.windows.find(IdOf(window));
   if (found == start->second.windows.end()) {
     return;
   }
@@ -74,12 +85,12 @@ void InMemoryWindowStore::IndexNewWindows() {
   }
   for (auto& [start_ms, start] : by_start_) {
     for (Windows::value_type* entry : start.unindexed) {
-      const WindowKey window = DecodeTimeFirstKey(entry->first);
-      auto index = by_key_.find(window.key);
+      const WindowId& id = entry->first;
+      auto index = by_key_.find(std::string_view(id.key));
       if (index == by_key_.end()) {
-        index = by_key_.emplace(std::string(window.key), std::set<Slot>()).first;
+        index = by_key_.emplace(id.key, std::set<Slot>()).first;
       }
-      index->second.insert(Slot{window.start_ms, window.end_ms, window.sequence});
+      index->second.insert(Slot{start_ms, id.end, id.sequence});
       entry->second.indexed = true;
     }
     start.unindexed.clear();
@@ -105,7 +116,7 @@ void InMemoryWindowStore::FetchKey(std::string_view key,
        ++slot) {
     const WindowKey window{index->first, slot->start, slot->end, slot->sequence};
     const Windows& windows = by_start_.at(slot->start).windows;
-    const auto found = windows.find(std::string_view(TimeKey(window)));
+    const auto found = windows.find(IdOf(window));
     FLUXO_CHECK(found != windows.end(), "every indexed window has an entry");
     if (!visitor(window, found->second.value)) {
       return;
@@ -117,19 +128,22 @@ void InMemoryWindowStore::FetchAll(int64_t from_ms, int64_t to_ms, const WindowV
   if (from_ms > to_ms) {
     return;
   }
-  std::vector<const Windows::value_type*> sorted;
+  // Each window with its time-first key, the order both stores visit a start's windows in.
+  std::vector<std::pair<std::string, const Stored*>> sorted;
   for (auto start = by_start_.lower_bound(from_ms);
        start != by_start_.end() && start->first <= to_ms;
        ++start) {
     sorted.clear();
-    for (const Windows::value_type& entry : start->second.windows) {
-      sorted.push_back(&entry);
+    for (const auto& [id, stored] : start->second.windows) {
+      std::string time_key;
+      AppendTimeFirstKey(WindowKey{id.key, start->first, id.end, id.sequence}, time_key);
+      sorted.emplace_back(std::move(time_key), &stored);
     }
-    std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) {
-      return a->first < b->first;
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+      return a.first < b.first;
     });
-    for (const Windows::value_type* entry : sorted) {
-      if (!visitor(DecodeTimeFirstKey(entry->first), entry->second.value)) {
+    for (const auto& [time_key, stored] : sorted) {
+      if (!visitor(DecodeTimeFirstKey(time_key), stored->value)) {
         return;
       }
     }
@@ -139,9 +153,9 @@ void InMemoryWindowStore::FetchAll(int64_t from_ms, int64_t to_ms, const WindowV
 void InMemoryWindowStore::ExpireBefore(int64_t start_ms) {
   const auto end = by_start_.lower_bound(start_ms);
   for (auto start = by_start_.begin(); start != end; ++start) {
-    for (const auto& [time_key, stored] : start->second.windows) {
+    for (const auto& [id, stored] : start->second.windows) {
       if (stored.indexed) {
-        Unindex(DecodeTimeFirstKey(time_key));
+        Unindex(WindowKey{id.key, start->first, id.end, id.sequence});
       }
     }
     unindexed_count_ -= start->second.unindexed.size();

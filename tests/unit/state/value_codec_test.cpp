@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include "runtime/core/error.h"
+#include "runtime/state/ordered_encoding.h"
 
 namespace fluxo::state {
 namespace {
@@ -81,6 +82,36 @@ TEST_CASE("value codec: encoding appends to the output") {
   std::string out = "prefix";
   EncodeValue(Value::Boolean(true), out);
   CHECK(out == "prefix" + Bytes({0x03}));
+}
+
+TEST_CASE("value codec: integers are a tag and the ordered varint of ordered_encoding.h") {
+  std::vector<int64_t> values = {0,
+                                 1,
+                                 -1,
+                                 63,
+                                 64,
+                                 -64,
+                                 -65,
+                                 255,
+                                 256,
+                                 -256,
+                                 -257,
+                                 std::numeric_limits<int64_t>::max(),
+                                 std::numeric_limits<int64_t>::min()};
+  for (int shift = 0; shift < 63; ++shift) {
+    const int64_t power = int64_t{1} << shift;
+    values.insert(values.end(), {power - 1, power, power + 1, -power - 1, -power, -power + 1});
+  }
+  for (const int64_t value : values) {
+    CAPTURE(value);
+    std::string varint;
+    AppendOrderedVarint(value, varint);
+    CHECK(EncodeValueToString(Value::Int64(value)) == Bytes({0x05}) + varint);
+    if (value >= INT32_MIN && value <= INT32_MAX) {
+      CHECK(EncodeValueToString(Value::Int32(static_cast<int32_t>(value))) ==
+            Bytes({0x04}) + varint);
+    }
+  }
 }
 
 TEST_CASE("value codec: every kind round-trips") {
