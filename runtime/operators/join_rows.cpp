@@ -7,13 +7,30 @@
 
 namespace fluxo::runtime {
 
-JoinRows::JoinRows(const planner::JoinStep& step, OperatorContext context)
+JoinRows::JoinRows(const planner::JoinStep& step,
+                   OperatorContext context,
+                   const std::optional<std::vector<bool>>& columns_read)
     : left_key_(expr::CompileExpression(step.join.left_key)),
       right_key_(expr::CompileExpression(step.join.right_key)),
       left_skip_(step.join.left_skip),
       left_width_(step.left_schema.columns().size() - step.join.left_skip),
       right_width_(step.right_schema.columns().size()),
-      context_(std::move(context)) {}
+      context_(std::move(context)) {
+  // Joined column 0 is the key, then the left side's columns, then the right side's.
+  auto read = [&](size_t joined) {
+    return !columns_read.has_value() || (joined < columns_read->size() && (*columns_read)[joined]);
+  };
+  for (size_t i = 0; i < left_width_; ++i) {
+    if (read(1 + i)) {
+      left_read_.push_back(left_skip_ + i);
+    }
+  }
+  for (size_t i = 0; i < right_width_; ++i) {
+    if (read(1 + left_width_ + i)) {
+      right_read_.push_back(i);
+    }
+  }
+}
 
 Value JoinRows::Key(JoinSide side, const Row& row) const {
   try {
@@ -26,12 +43,19 @@ Value JoinRows::Key(JoinSide side, const Row& row) const {
 
 std::string JoinRows::EncodeKey(const Value& key, const std::optional<WindowBounds>& window) {
   std::string encoded;
-  state::EncodeValue(key, encoded);
-  if (window.has_value()) {
-    state::EncodeValue(Value::Int64(window->start), encoded);
-    state::EncodeValue(Value::Int64(window->end), encoded);
-  }
+  EncodeKeyInto(key, window, encoded);
   return encoded;
+}
+
+void JoinRows::EncodeKeyInto(const Value& key,
+                             const std::optional<WindowBounds>& window,
+                             std::string& out) {
+  out.clear();
+  state::EncodeValue(key, out);
+  if (window.has_value()) {
+    state::EncodeValue(Value::Int64(window->start), out);
+    state::EncodeValue(Value::Int64(window->end), out);
+  }
 }
 
 ValueList JoinRows::SideValues(JoinSide side, ValueList values) const {
@@ -60,6 +84,33 @@ Row JoinRows::Join(const Value& key,
   row.window = window;
   row.key_missing = key.IsNull();
   return row;
+}
+
+void JoinRows::JoinInto(const Value& key,
+                        ValueList& left_row,
+                        const ValueList* right,
+                        int64_t timestamp,
+                        const std::optional<WindowBounds>& window,
+                        Row& joined) const {
+  ValueList& values = joined.values;
+  values.clear();
+  values.resize(1 + left_width_ + right_width_);
+  values[0] = key;
+  for (size_t column : left_read_) {
+    if (column < left_row.size()) {
+      values[1 + column - left_skip_] = std::move(left_row[column]);
+    }
+  }
+  if (right != nullptr) {
+    for (size_t column : right_read_) {
+      if (column < right->size()) {
+        values[1 + left_width_ + column] = (*right)[column];
+      }
+    }
+  }
+  joined.timestamp = timestamp;
+  joined.window = window;
+  joined.key_missing = key.IsNull();
 }
 
 }  // namespace fluxo::runtime

@@ -41,14 +41,15 @@ class EndEmitter final : public Emitter {
   void Emit(RowBatch&&) override {}
 };
 
-// The operator of one join: which one depends on what its inputs are.
-std::unique_ptr<Operator> MakeJoinOperator(const planner::JoinStep& step,
+// The operator of one join of `plan`: which one depends on what its inputs are.
+std::unique_ptr<Operator> MakeJoinOperator(const planner::PhysicalPlan& plan,
+                                           const planner::JoinStep& step,
                                            const OperatorContext& context) {
   switch (step.join.kind) {
     case planner::JoinKind::kStreamStream:
       return std::make_unique<StreamStreamJoinOperator>(step, context);
     case planner::JoinKind::kStreamTable:
-      return std::make_unique<StreamTableJoinOperator>(step, context);
+      return std::make_unique<StreamTableJoinOperator>(step, context, JoinedColumnsRead(plan));
     case planner::JoinKind::kTableTable:
       return std::make_unique<TableTableJoinOperator>(step, context);
   }
@@ -70,7 +71,7 @@ std::unique_ptr<Pipeline> Pipeline::Build(const planner::PhysicalPlan& plan,
   std::vector<std::unique_ptr<Operator>> chain;
   std::vector<JoinOperator*> joins;
   for (const planner::JoinStep& join : plan.joins) {
-    chain.push_back(MakeJoinOperator(join, context));
+    chain.push_back(MakeJoinOperator(plan, join, context));
     joins.push_back(static_cast<JoinOperator*>(chain.back().get()));
   }
   if (plan.filter.has_value()) {

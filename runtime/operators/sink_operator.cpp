@@ -35,7 +35,8 @@ void SinkOperator::Process(RowBatch&& batch, Emitter& /*downstream*/) {
     if (row.kind == ChangeKind::kUpdateBefore) {
       continue;  // The update-after that follows replaces the row.
     }
-    TopicRecord record;
+    // Written where it is produced from; taken back out when the row cannot be written.
+    TopicRecord& record = produced_.emplace_back();
     try {
       if (!key_indexes_.empty() && !row.key_missing) {
         record.key = key_serde_->SerializeFrom(row.values, key_indexes_);
@@ -55,6 +56,7 @@ void SinkOperator::Process(RowBatch&& batch, Emitter& /*downstream*/) {
         record.value = value_serde_->SerializeFrom(row.values, value_indexes_);
       }
     } catch (const Error& error) {
+      produced_.pop_back();
       context_.SkipRow(row, "cannot serialize the result: " + error.message());
       continue;
     }
@@ -62,12 +64,12 @@ void SinkOperator::Process(RowBatch&& batch, Emitter& /*downstream*/) {
     if (timestamp_index_.has_value() && !row.tombstone) {
       const Value& timestamp = row.values[*timestamp_index_];
       if (timestamp.IsNull() || timestamp.AsInt64() < 0) {
+        produced_.pop_back();
         context_.SkipRow(row, "the TIMESTAMP column of the sink is missing or negative");
         continue;
       }
       record.timestamp = timestamp.AsInt64();
     }
-    produced_.push_back(std::move(record));
   }
   if (!produced_.empty()) {
     const size_t count = produced_.size();

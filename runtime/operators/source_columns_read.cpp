@@ -105,4 +105,15 @@ std::optional<std::vector<bool>> SourceColumnsRead(const planner::PhysicalPlan& 
   return ToFlags(source_reads);
 }
 
+std::optional<std::vector<bool>> JoinedColumnsRead(const planner::PhysicalPlan& plan) {
+  if (plan.joins.size() != 1) {
+    return std::nullopt;
+  }
+  const std::optional<Reads> row_reads = RowColumnsRead(plan);
+  if (!row_reads.has_value()) {
+    return std::nullopt;
+  }
+  return ToFlags(*row_reads);
+}
+
 }  // namespace fluxo::runtime

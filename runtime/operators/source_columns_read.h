@@ -22,4 +22,9 @@ namespace fluxo::runtime {
 /// `input` is the index of the source: 0 without a join, the join input's index with one.
 std::optional<std::vector<bool>> SourceColumnsRead(const planner::PhysicalPlan& plan, size_t input);
 
+/// Which columns of the joined rows of a plan with one join the steps after the join read
+/// (`[i]` for column i; columns past the end are not read), so that the join may leave the
+/// others NULL. Nothing without exactly one join, or when any column may be read.
+std::optional<std::vector<bool>> JoinedColumnsRead(const planner::PhysicalPlan& plan);
+
 }  // namespace fluxo::runtime

@@ -1,5 +1,6 @@
 #include "runtime/operators/stream_table_join_operator.h"
 
+#include <iterator>
 #include <utility>
 
 #include "runtime/core/error.h"
@@ -8,47 +9,52 @@
 
 namespace fluxo::runtime {
 
-StreamTableJoinOperator::StreamTableJoinOperator(const planner::JoinStep& step,
-                                                 OperatorContext context)
-    : left_join_(step.join.type == planner::JoinType::kLeft), rows_(step, context) {
+StreamTableJoinOperator::StreamTableJoinOperator(
+    const planner::JoinStep& step,
+    OperatorContext context,
+    const std::optional<std::vector<bool>>& columns_read)
+    : left_join_(step.join.type == planner::JoinType::kLeft), rows_(step, context, columns_read) {
   FLUXO_CHECK(context.state != nullptr, "a stream-table join needs a state store");
   table_ = &context.state->GetKeyValueStore(state::StoreName(step.operator_id, "Right"));
 }
 
 void StreamTableJoinOperator::ProcessSide(JoinSide side, RowBatch&& batch, Emitter& downstream) {
   if (side == JoinSide::kRight) {
-    for (const Row& row : batch) {
+    for (Row& row : batch) {
       ProcessTableRow(row);
     }
     return;
   }
-  RowBatch output;
-  output.Reserve(batch.size());
+  RowBatch output = joined_rows_.TakeBatch(batch.size());
   for (Row& row : batch) {
     ProcessStreamRow(row, output);
   }
   if (!output.empty()) {
     downstream.Emit(std::move(output));
   }
+  // Emit took the batch by reference: its rows (rewritten or not) are still here.
+  joined_rows_.GiveBack(std::move(output));  // NOLINT(bugprone-use-after-move)
 }
 
-void StreamTableJoinOperator::ProcessTableRow(const Row& row) {
+void StreamTableJoinOperator::ProcessTableRow(Row& row) {
   const Value key = rows_.Key(JoinSide::kRight, row);
   if (key.IsNull()) {
     rows_.context().SkipRow(row, "a table row needs a key");
     return;
   }
-  const std::string encoded_key = JoinRows::EncodeKey(key, row.window);
+  JoinRows::EncodeKeyInto(key, row.window, scratch_key_);
   if (row.tombstone) {
-    table_->Delete(encoded_key);
-    decoded_.erase(encoded_key);
+    table_->Delete(scratch_key_);
+    decoded_.erase(scratch_key_);
     return;
   }
-  ValueList values = rows_.SideValues(JoinSide::kRight, row.values);
-  std::string encoded_values;
-  state::EncodeValueList(values, encoded_values);
-  table_->Put(encoded_key, encoded_values);
-  CacheTableRow(encoded_key, std::move(values));
+  // The batch is this operator's: the table row's values move into the cached row.
+  ValueList values(std::make_move_iterator(row.values.begin()),
+                   std::make_move_iterator(row.values.end()));
+  scratch_value_.clear();
+  state::EncodeValueList(values, scratch_value_);
+  table_->Put(scratch_key_, scratch_value_);
+  CacheTableRow(scratch_key_, std::move(values));
 }
 
 const ValueList* StreamTableJoinOperator::FindTableRow(const std::string& encoded_key) {
@@ -59,19 +65,15 @@ const ValueList* StreamTableJoinOperator::FindTableRow(const std::string& encode
   if (!stored.has_value()) {
     return nullptr;
   }
-  CacheTableRow(encoded_key, state::DecodeValueList(*stored));
-  return &decoded_.find(encoded_key)->second;
+  return &CacheTableRow(encoded_key, state::DecodeValueList(*stored));
 }
 
-void StreamTableJoinOperator::CacheTableRow(const std::string& encoded_key, ValueList values) {
-  if (const auto found = decoded_.find(encoded_key); found != decoded_.end()) {
-    found->second = std::move(values);
-    return;
-  }
-  if (decoded_.size() >= kMaxDecodedRows) {
+const ValueList& StreamTableJoinOperator::CacheTableRow(const std::string& encoded_key,
+                                                        ValueList values) {
+  if (decoded_.size() >= kMaxDecodedRows && !decoded_.contains(encoded_key)) {
     decoded_.clear();  // The store holds every row; the cache refills from it.
   }
-  decoded_.emplace(encoded_key, std::move(values));
+  return decoded_.insert_or_assign(encoded_key, std::move(values)).first->second;
 }
 
 void StreamTableJoinOperator::ProcessStreamRow(Row& row, RowBatch& output) {
@@ -81,14 +83,15 @@ void StreamTableJoinOperator::ProcessStreamRow(Row& row, RowBatch& output) {
   const Value key = rows_.Key(JoinSide::kLeft, row);
   const ValueList* table_row = nullptr;
   if (!key.IsNull()) {
-    table_row = FindTableRow(JoinRows::EncodeKey(key, row.window));
+    JoinRows::EncodeKeyInto(key, row.window, scratch_key_);
+    table_row = FindTableRow(scratch_key_);
   }
   if (table_row == nullptr && !left_join_) {
     return;
   }
   // The batch is this operator's: the stream row's values move into the joined row.
-  const ValueList values = rows_.SideValues(JoinSide::kLeft, std::move(row.values));
-  Row joined = rows_.Join(key, &values, table_row, row.timestamp, row.window);
+  Row joined = joined_rows_.TakeRow();
+  rows_.JoinInto(key, row.values, table_row, row.timestamp, row.window, joined);
   joined.partition = row.partition;
   joined.offset = row.offset;
   output.Add(std::move(joined));

@@ -1,9 +1,12 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "planner/physical/physical_plan.h"
+#include "runtime/core/recycled_rows.h"
 #include "runtime/operators/join_operator.h"
 #include "runtime/operators/join_rows.h"
 #include "runtime/state/key_value_store.h"
@@ -21,22 +24,29 @@ namespace fluxo::runtime {
 /// join still emits it padded).
 ///
 /// The table's rows are also kept decoded in memory (read-through, write-through; at most
-/// kMaxDecodedRows, then emptied), so a lookup decodes a stored row only on a miss.
+/// kMaxDecodedRows, then emptied), so a lookup decodes a stored row only on a miss. The joined
+/// rows are built in the memory of the batches emitted before (downstream operators rewrite
+/// rows in place and give the batch back once Emit returns), so a steady stream allocates no
+/// rows.
 class StreamTableJoinOperator final : public JoinOperator {
  public:
-  StreamTableJoinOperator(const planner::JoinStep& step, OperatorContext context);
+  /// `columns_read`: the joined columns the steps after the join read (JoinedColumnsRead);
+  /// the others are left NULL. Nothing: every column is filled.
+  StreamTableJoinOperator(const planner::JoinStep& step,
+                          OperatorContext context,
+                          const std::optional<std::vector<bool>>& columns_read = std::nullopt);
 
   void ProcessSide(JoinSide side, RowBatch&& batch, Emitter& downstream) override;
 
  private:
-  void ProcessTableRow(const Row& row);
+  void ProcessTableRow(Row& row);
   void ProcessStreamRow(Row& row, RowBatch& output);
 
   /// Returns the table's row stored under `encoded_key`, decoded; nullptr when there is none.
   const ValueList* FindTableRow(const std::string& encoded_key);
 
-  /// Caches `values` as the decoded row of `encoded_key`.
-  void CacheTableRow(const std::string& encoded_key, ValueList values);
+  /// Caches `values` as the decoded row of `encoded_key`; returns the cached row.
+  const ValueList& CacheTableRow(const std::string& encoded_key, ValueList values);
 
   static constexpr size_t kMaxDecodedRows = 1000000;
 
@@ -44,6 +54,9 @@ class StreamTableJoinOperator final : public JoinOperator {
   JoinRows rows_;
   state::KeyValueStore* table_ = nullptr;
   std::unordered_map<std::string, ValueList> decoded_;  ///< By encoded key.
+  std::string scratch_key_;                             ///< Reused key encoding buffer.
+  std::string scratch_value_;                           ///< Reused row encoding buffer.
+  RecycledRows joined_rows_;                            ///< Memory of the emitted batches.
 };
 
 }  // namespace fluxo::runtime

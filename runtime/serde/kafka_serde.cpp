@@ -43,29 +43,46 @@ std::optional<ValueList> KafkaSerde::Deserialize(const std::optional<std::string
   if (!bytes) {
     return std::nullopt;
   }
+  return ValueList{ReadValue(*bytes)};
+}
+
+bool KafkaSerde::DeserializeInto(const std::optional<std::string>& bytes,
+                                 ValueList& row,
+                                 const std::vector<size_t>& slots) const {
+  if (!bytes) {
+    return false;
+  }
+  Value value = ReadValue(*bytes);
+  if (!slots.empty()) {
+    row[slots[0]] = std::move(value);
+  }
+  return true;
+}
+
+Value KafkaSerde::ReadValue(const std::string& bytes) const {
   auto require_size = [&](size_t size, const char* deserializer) {
-    if (bytes->size() != size) {
+    if (bytes.size() != size) {
       throw Error(ErrorKind::kExecution,
                   std::string("Failed to deserialize ") + (is_key_ ? "key" : "value") +
                       " from KAFKA: Size of data received by " + deserializer + " is not " +
-                      std::to_string(size) + ", got " + std::to_string(bytes->size()) +
+                      std::to_string(size) + ", got " + std::to_string(bytes.size()) +
                       " bytes, column: `" + column_.name + "`");
     }
   };
   switch (column_.type->kind()) {
     case TypeKind::kInt:
       require_size(4, "IntegerDeserializer");
-      return ValueList{Value::Int32(static_cast<int32_t>(FromBigEndian<uint32_t>(*bytes)))};
+      return Value::Int32(static_cast<int32_t>(FromBigEndian<uint32_t>(bytes)));
     case TypeKind::kBigint:
       require_size(8, "LongDeserializer");
-      return ValueList{Value::Int64(static_cast<int64_t>(FromBigEndian<uint64_t>(*bytes)))};
+      return Value::Int64(static_cast<int64_t>(FromBigEndian<uint64_t>(bytes)));
     case TypeKind::kDouble:
       require_size(8, "DoubleDeserializer");
-      return ValueList{Value::Double(std::bit_cast<double>(FromBigEndian<uint64_t>(*bytes)))};
+      return Value::Double(std::bit_cast<double>(FromBigEndian<uint64_t>(bytes)));
     case TypeKind::kString:
-      return ValueList{Value::String(RepairUtf8(*bytes))};
+      return Value::String(RepairUtf8(bytes));
     case TypeKind::kBytes:
-      return ValueList{Value::String(*bytes)};
+      return Value::String(bytes);
     default:
       break;
   }

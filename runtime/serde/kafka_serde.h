@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "runtime/core/logical_schema.h"
 #include "runtime/serde/record_serde.h"
@@ -23,11 +24,19 @@ class KafkaSerde : public RecordSerde {
 
   std::optional<std::string> Serialize(const std::optional<ValueList>& values) const override;
 
+  /// Deserialize into `row[slots[0]]` without a list of its own.
+  bool DeserializeInto(const std::optional<std::string>& bytes,
+                       ValueList& row,
+                       const std::vector<size_t>& slots) const override;
+
   /// Serialize of `row[slots[0]]` without gathering it into a list first.
   std::optional<std::string> SerializeFrom(const ValueList& row,
                                            const std::vector<size_t>& slots) const override;
 
  private:
+  /// Reads the one column's value from (non-null) record bytes.
+  Value ReadValue(const std::string& bytes) const;
+
   /// Writes the one column's value; nothing for NULL.
   std::optional<std::string> SerializeValue(const Value& value) const;
 

@@ -77,6 +77,16 @@ TEST_SUITE("serde") {
           "not 8, got 9 bytes, column: `K`");
   }
 
+  TEST_CASE("kafka: DeserializeInto writes the one column into its slot") {
+    const auto bigint = Kafka(SqlType::Bigint());
+    ValueList row(3);
+    CHECK(bigint->DeserializeInto(Bytes({0, 0, 0, 0, 0, 0, 1, 0}), row, {2}));
+    CHECK(row == ValueList{Value(), Value(), Value::Int64(256)});
+    CHECK_FALSE(bigint->DeserializeInto(std::nullopt, row, {0}));
+    CHECK(row[0].IsNull());
+    CHECK_THROWS_AS(bigint->DeserializeInto(std::string("abc"), row, {0}), Error);
+  }
+
   TEST_CASE("none: no columns, no bytes") {
     for (const FormatKind kind :
          {FormatKind::kNone, FormatKind::kKafka, FormatKind::kJson, FormatKind::kDelimited}) {
