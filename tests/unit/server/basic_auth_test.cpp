@@ -1,6 +1,5 @@
 #include "cli/server/basic_auth.h"
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -8,21 +7,20 @@
 #include <doctest/doctest.h>
 
 #include "runtime/core/error.h"
+#include "runtime/core/temporary_directory.h"
 
 namespace fluxo::cli::server {
 
 namespace {
 
-/// A credentials file in the temporary directory, removed afterwards.
+/// A credentials file in a directory of its own (so that test processes running at the same
+/// time never share one), removed afterwards.
 struct CredentialsFile {
-  explicit CredentialsFile(const std::string& text)
-      : path(std::filesystem::temp_directory_path() /
-             ("fluxo_basic_auth_test_" + std::to_string(std::rand()))) {
+  explicit CredentialsFile(const std::string& text) : path(directory.path() / "credentials") {
     std::ofstream(path) << text;
   }
 
-  ~CredentialsFile() { std::filesystem::remove(path); }
-
+  TemporaryDirectory directory{"fluxo-basic-auth"};
   std::filesystem::path path;
 };
 

@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -261,6 +262,10 @@ TEST_SUITE("server") {
     CHECK(json::parse(pieces[0])["queryId"].get<std::string>().starts_with("transient_"));
     CHECK(pieces[1] == "[1,\"a\"]\n");
     CHECK(pieces[2] == "[2,null]\n");
+    // The pump ends the response, then forgets the query: wait for the second step.
+    for (int attempt = 0; attempt < 500 && fixture.pump.open_count() > 0; ++attempt) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     CHECK(fixture.pump.open_count() == 0);
 
     fixture.KsqlOk(
