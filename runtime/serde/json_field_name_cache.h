@@ -1,6 +1,5 @@
 #pragma once
 
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -29,7 +28,7 @@ class JsonFieldNameCache {
     const Entry& entry = entries_[position];
     // The remembered name is a whole raw name: when the bytes match and a quote follows, that
     // quote closes this name too.
-    if (entry.length == 0 || raw[entry.length] != '"' || !SameBytes(raw, entry.key, entry.length)) {
+    if (entry.length == 0 || raw[entry.length] != '"' || !entry.SameName(raw)) {
       return false;
     }
     index = entry.index;
@@ -41,7 +40,13 @@ class JsonFieldNameCache {
   void Remember(size_t position, std::string_view key, int index, bool exact) {
     if (position < entries_.size() && !key.empty() && key.size() <= kMaxKey) {
       Entry& entry = entries_[position];
-      std::memcpy(entry.key, key.data(), key.size());
+      char padded[kMaxKey] = {};
+      std::memcpy(padded, key.data(), key.size());
+      std::memcpy(entry.words, padded, kMaxKey);
+      // The bytes of the last word that belong to the name, as a mask in memory order.
+      unsigned char last_bytes[kWord] = {};
+      std::memset(last_bytes, 0xff, key.size() - (key.size() - 1) / kWord * kWord);
+      std::memcpy(&entry.last_mask, last_bytes, kWord);
       entry.length = key.size();
       entry.index = index;
       entry.exact = exact;
@@ -49,30 +54,30 @@ class JsonFieldNameCache {
   }
 
  private:
-  /// Compares `length` (<= kMaxKey) bytes; both sides have kMaxKey readable bytes, so whole
-  /// words are compared without a call.
-  static bool SameBytes(const char* a, const char* b, size_t length) {
-    if constexpr (std::endian::native != std::endian::little) {
-      return std::memcmp(a, b, length) == 0;
-    }
-    for (size_t i = 0; i < length; i += sizeof(uint64_t)) {
-      uint64_t x = 0;
-      uint64_t y = 0;
-      std::memcpy(&x, a + i, sizeof(x));
-      std::memcpy(&y, b + i, sizeof(y));
-      const size_t left = length - i;
-      const uint64_t mask =
-          left >= sizeof(uint64_t) ? ~uint64_t{0} : (uint64_t{1} << (8 * left)) - 1;
-      if (((x ^ y) & mask) != 0) {
-        return false;
-      }
-    }
-    return true;
+  static constexpr size_t kWord = sizeof(uint64_t);
+
+  static uint64_t LoadWord(const char* bytes) {
+    uint64_t word = 0;
+    std::memcpy(&word, bytes, kWord);
+    return word;
   }
 
   struct Entry {
-    char key[kMaxKey] = {};
-    size_t length = 0;  ///< 0: nothing remembered.
+    /// Whether the `length` bytes at `raw`, which has kMaxKey readable bytes, are the name:
+    /// whole words compared, the last one masked, so a short name takes one comparison.
+    bool SameName(const char* raw) const {
+      const size_t last = (length - 1) / kWord;
+      for (size_t i = 0; i < last; ++i) {
+        if (LoadWord(raw + i * kWord) != words[i]) {
+          return false;
+        }
+      }
+      return (LoadWord(raw + last * kWord) & last_mask) == words[last];
+    }
+
+    uint64_t words[kMaxKey / kWord] = {};  ///< The name, zero-padded.
+    uint64_t last_mask = 0;                ///< Which bytes of the name's last word are its.
+    size_t length = 0;                     ///< 0: nothing remembered.
     int index = -1;
     bool exact = false;
   };

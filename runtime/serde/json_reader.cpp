@@ -168,13 +168,17 @@ void ReadJsonFields(ondemand::object object,
     }
     ++position;
     if (index < 0 || (!exact && filled_exactly(static_cast<size_t>(index)))) {
-      SkipJsonValue(field.value());
+      if (!IsPlainJsonString(field.value())) {
+        SkipJsonValue(field.value());
+      }
       continue;
     }
     const auto slot = static_cast<size_t>(index);
     try {
       if (out.Skips(slot)) {
-        SkipJsonValue(field.value());
+        if (!IsPlainJsonString(field.value())) {
+          SkipJsonValue(field.value());
+        }
       } else {
         ReadJsonValueInto(field.value(), *fields[slot].type, out[slot]);
       }

@@ -210,6 +210,9 @@ void ExpectJsonNull(ondemand::value& value) {
 }
 
 void SkipJsonValue(ondemand::value value) {
+  if (IsPlainJsonString(value)) {
+    return;
+  }
   switch (TakeJson(value.type())) {
     case JsonType::array:
       for (auto element : TakeJson(value.get_array())) {

@@ -76,6 +76,18 @@ bool HasLowercaseName(const std::vector<StructField>& fields);
 /// Walks a value without converting it, so that malformed JSON is reported wherever it is.
 void SkipJsonValue(simdjson::ondemand::value value);
 
+/// Returns true when `value` is a string without escapes that a colon does not follow: then it
+/// is well-formed (stage 1 has checked its UTF-8, its closing quote and that it has no control
+/// characters; only escapes can make get_string fail), and SkipJsonValue need not read it. Left
+/// unread, the iteration of its object or array skips it as if it had been read; one followed
+/// by a colon would be taken for a key, so SkipJsonValue reads that one and reports it.
+inline bool IsPlainJsonString(simdjson::ondemand::value& value) {
+  const std::string_view token = value.raw_json_token();
+  // The buffer is padded, so the byte after the token (the next structural one) is readable.
+  return !token.empty() && token.front() == '"' && token.data()[token.size()] != ':' &&
+         token.find('\\') == std::string_view::npos;
+}
+
 /// Throws ksqlDB's "Can't convert type" failure for `value`, of JSON type `type`.
 [[noreturn]] void FailJsonConversion(simdjson::ondemand::value& value,
                                      simdjson::ondemand::json_type type,
