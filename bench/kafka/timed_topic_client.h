@@ -56,12 +56,6 @@ class TimedTopicClient final : public runtime::TopicClient {
   /// Sends are timed as produce calls; AwaitSent as one more (the wait for the broker).
   void Send(const std::string& topic, std::vector<runtime::TopicRecord>& records) override;
   void AwaitSent() override;
-
-  /// Not timed: neither waits for the broker.
-  uint64_t SendMark() override { return inner_->SendMark(); }
-
-  bool SentThrough(uint64_t mark) override { return inner_->SentThrough(mark); }
-
   /// The inner client's reader (a query's own consumer, as `fluxo run` has), its fetches timed.
   std::unique_ptr<runtime::TopicReader> NewReader() const override;
   int64_t SkipInvisible(const std::string& topic, int32_t partition, int64_t offset) const override;

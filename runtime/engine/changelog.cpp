@@ -117,14 +117,7 @@ void Changelog::OnFlushedEntry(std::string_view store_name,
   found->second.push_back(std::move(record));
 }
 
-void Changelog::Publish(const state::MetadataEntries& metadata, bool await_broker) {
-  const auto produce = [&](const std::string& topic, std::vector<runtime::TopicRecord>& records) {
-    if (await_broker) {
-      topics_.ProduceAll(topic, records);
-    } else {
-      topics_.Send(topic, records);
-    }
-  };
+void Changelog::Publish(const state::MetadataEntries& metadata) {
   for (auto& [store, records] : pending_) {
     if (records.empty()) {
       continue;
@@ -136,7 +129,7 @@ void Changelog::Publish(const state::MetadataEntries& metadata, bool await_broke
                   window != window_retentions_.end() ? WindowChangelogTopicConfig(window->second)
                                                      : ChangelogTopicConfig());
     }
-    produce(topic, records);
+    topics_.ProduceAll(topic, records);
     records.clear();
   }
   std::vector<runtime::TopicRecord> commit;
@@ -150,7 +143,7 @@ void Changelog::Publish(const state::MetadataEntries& metadata, bool await_broke
   if (!commit.empty()) {
     const std::string topic = OffsetsTopic(service_id_, query_id_);
     EnsureTopic(topic, ChangelogTopicConfig());
-    produce(topic, commit);
+    topics_.ProduceAll(topic, commit);
   }
 }
 

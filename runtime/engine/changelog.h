@@ -66,10 +66,8 @@ class Changelog final : public state::FlushListener {
                       std::optional<std::string_view> value) override;
 
   /// Produces the entries collected since the last call, then `metadata` (the statement and
-  /// offsets of the commit). Throws fluxo::Error (kIo) when the broker refuses. With
-  /// `await_broker` false it hands the records to TopicClient::Send and returns: a later
-  /// AwaitSent or SentThrough hears whether they were stored.
-  void Publish(const state::MetadataEntries& metadata, bool await_broker = true);
+  /// offsets of the commit). Throws fluxo::Error (kIo) when the broker refuses.
+  void Publish(const state::MetadataEntries& metadata);
 
  private:
   /// EnsureServiceTopic with `config`, once per topic.

@@ -75,8 +75,6 @@ void QueryTask::Start() {
       state_->SetFlushListener(changelog_.get());
     }
   }
-  commits_after_acks_ = writer_ == nullptr && pipeline_->upstream_topics().empty() &&
-                        repartitions_.empty() && state_->ListStores().empty();
   InitializeOffsets(options_.from_end);
   repartition_progress_.Start(
       *pipeline_, topics_, *state_, /*skip_uncommitted=*/writer_ == nullptr);
@@ -166,29 +164,7 @@ void QueryTask::Commit(bool publish) {
   // listener (ExactlyOnceCommit) commits it with the changelogs and offsets before the batch
   // is written.
   pipeline_->Flush();
-  if (commits_after_acks_ && !publish) {
-    // Without state, only the offsets wait for the broker's acknowledgements: they are stored
-    // once it has acknowledged the output (StoreAcknowledgedCommit), while the query reads on.
-    if (awaited_commit_.has_value()) {
-      output().AwaitSent();  // Rare: the last commit's output is still unacknowledged.
-      StoreAcknowledgedCommit();
-    }
-    awaited_commit_ = AwaitedCommit{output().SendMark(), CommitOffsets()};
-    uncommitted_ = false;
-    last_commit_ = std::chrono::steady_clock::now();
-    commit_time_ms_ += std::chrono::duration<double, std::milli>(last_commit_ - started).count();
-    StoreAcknowledgedCommit();
-    return;
-  }
   output().AwaitSent();
-  awaited_commit_.reset();  // Its output is stored too, and the offsets below are later.
-  StoreCommit(CommitOffsets(), publish, /*await_broker=*/true);
-  uncommitted_ = false;
-  last_commit_ = std::chrono::steady_clock::now();
-  commit_time_ms_ += std::chrono::duration<double, std::milli>(last_commit_ - started).count();
-}
-
-state::MetadataEntries QueryTask::CommitOffsets() {
   state::MetadataEntries offsets;
   offsets.reserve(next_offsets_.size());
   for (const auto& [partition, offset] : next_offsets_) {
@@ -196,10 +172,6 @@ state::MetadataEntries QueryTask::CommitOffsets() {
                          std::to_string(offset));
   }
   repartition_progress_.AddCommitMetadata(topics_, offsets);
-  return offsets;
-}
-
-void QueryTask::StoreCommit(state::MetadataEntries offsets, bool publish, bool await_broker) {
   state_->Flush(offsets);
   const auto now = std::chrono::steady_clock::now();
   if (changelog_ != nullptr && writer_ == nullptr) {
@@ -209,19 +181,15 @@ void QueryTask::StoreCommit(state::MetadataEntries offsets, bool publish, bool a
     unpublished_ = true;
     if (publish || now - last_publish_ >= std::chrono::milliseconds(options_.commit_interval_ms)) {
       offsets.emplace_back(std::string(kStatementMetadataKey), statement_);
-      changelog_->Publish(offsets, await_broker);
-      unpublished_ = !await_broker;  // Not for certain until the broker acknowledges it.
+      changelog_->Publish(offsets);
+      unpublished_ = false;
       last_publish_ = now;
     }
   }
   ++commits_;
-}
-
-void QueryTask::StoreAcknowledgedCommit() {
-  if (awaited_commit_.has_value() && output().SentThrough(awaited_commit_->send_mark)) {
-    StoreCommit(std::move(awaited_commit_->offsets), /*publish=*/false, /*await_broker=*/false);
-    awaited_commit_.reset();
-  }
+  uncommitted_ = false;
+  last_commit_ = now;
+  commit_time_ms_ += std::chrono::duration<double, std::milli>(last_commit_ - started).count();
 }
 
 template <typename Step>
@@ -273,7 +241,6 @@ size_t QueryTask::PollInputs(const std::vector<std::string>& topics) {
 }
 
 size_t QueryTask::PollOnce() {
-  StoreAcknowledgedCommit();
   size_t upstream = 0;
   bool committed = false;
   if (!pipeline_->upstream_topics().empty()) {
@@ -310,7 +277,7 @@ size_t QueryTask::PollOnce() {
 
 void QueryTask::CommitPending() {
   WithTransactions([this] {
-    if (HasPendingCommit()) {
+    if (uncommitted_ || unpublished_) {
       Commit(/*publish=*/true);
     }
   });

@@ -124,11 +124,8 @@ class QueryTask {
   void CommitPending();
 
   /// True when records were processed since the last commit, or a commit is not in the
-  /// changelogs yet or awaits the broker's acknowledgement of its output: CommitPending has
-  /// work to do.
-  bool HasPendingCommit() const {
-    return uncommitted_ || unpublished_ || awaited_commit_.has_value();
-  }
+  /// changelogs yet: CommitPending has work to do.
+  bool HasPendingCommit() const { return uncommitted_ || unpublished_; }
 
   /// True when the last Poll committed (and so may have written output).
   bool committed_last_poll() const { return committed_last_poll_; }
@@ -155,17 +152,8 @@ class QueryTask {
   /// Writes the operators' state, their pending output and the next offsets in one commit, and
   /// notes when (last_commit_; uncommitted_ cleared).
   /// Under at_least_once, `publish` sends the commit to the changelogs even when
-  /// commit.interval.ms has not passed since the last time, and waits for the broker.
-  /// A query that commits after acknowledgements (commits_after_acks_) does not wait for the
-  /// broker unless asked to publish: the commit's offsets wait in awaited_commit_.
+  /// commit.interval.ms has not passed since the last time.
   void Commit(bool publish = false);
-  /// The next offsets of the input read so far, as the state's commit metadata.
-  state::MetadataEntries CommitOffsets();
-  /// Writes `offsets` with the state, and sends them to the changelogs when due or `publish`
-  /// (waiting for the broker unless `await_broker` is false); counts the commit.
-  void StoreCommit(state::MetadataEntries offsets, bool publish, bool await_broker);
-  /// Stores the awaited commit once the broker has acknowledged its output.
-  void StoreAcknowledgedCommit();
   /// Counts the records of a pushed batch that came from sources (not read back from a
   /// repartition topic) as read.
   void CountSourceRecords(size_t pushed, size_t read_back);
@@ -214,19 +202,6 @@ class QueryTask {
   std::unique_ptr<runtime::Pipeline> pipeline_;
   /// The topics join inputs are re-keyed through (with a service id only).
   runtime::RepartitionTopics repartitions_;
-
-  /// A commit of a query without state under at_least_once: its output is handed to the
-  /// broker, and its offsets are stored once the broker has acknowledged that output.
-  struct AwaitedCommit {
-    uint64_t send_mark = 0;  ///< TopicClient::SendMark taken after the output was sent.
-    state::MetadataEntries offsets;
-  };
-
-  std::optional<AwaitedCommit> awaited_commit_;
-  /// Under at_least_once a query with no state stores and no repartition topic does not wait
-  /// for the broker's acknowledgements when it commits (the engine thread reads on): nothing
-  /// but its offsets depends on them.
-  bool commits_after_acks_ = false;
   RepartitionProgress repartition_progress_;
   std::map<std::pair<std::string, int32_t>, int64_t> next_offsets_;  ///< Per topic partition.
   std::map<std::string, std::vector<int32_t>, std::less<>> input_partitions_;  ///< By topic.

@@ -74,7 +74,7 @@ TopicPtr ProducerTopic(rd_kafka_t* producer, const std::string& topic) {
 rd_kafka_resp_err_t ProduceCopy(rd_kafka_t* producer,
                                 rd_kafka_topic_t* topic,
                                 const TopicRecord& record,
-                                DeliveryReceiver* receiver) {
+                                void* opaque) {
   constexpr int kQueueFullPollMs = 100;
   HeadersPtr headers = HeadersFromRecord(record);
   const char* key = record.key ? record.key->data() : nullptr;
@@ -91,7 +91,7 @@ rd_kafka_resp_err_t ProduceCopy(rd_kafka_t* producer,
         RD_KAFKA_V_TIMESTAMP(record.timestamp),
         RD_KAFKA_V_HEADERS(headers.get()),
         RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-        RD_KAFKA_V_OPAQUE(receiver),
+        RD_KAFKA_V_OPAQUE(opaque),
         RD_KAFKA_V_END);
     if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
       // With RD_KAFKA_V_HEADERS librdkafka takes the headers only when the call succeeds.

@@ -2,7 +2,6 @@
 
 #include <string>
 
-#include "runtime/kafka/delivery_receiver.h"
 #include "runtime/kafka/rdkafka_handles.h"
 #include "runtime/topic/topic_client.h"
 
@@ -23,12 +22,12 @@ HeadersPtr HeadersFromRecord(const TopicRecord& record);
 TopicPtr ProducerTopic(rd_kafka_t* producer, const std::string& topic);
 
 /// Hands a copy of `record` (key, value, timestamp, headers; its partition, or the
-/// partitioner's choice when negative) to `producer` for `topic`, with `receiver` (when
-/// given) as its opaque, to hear its delivery report. While the producer's queue is full it serves
-/// delivery reports and tries again. Returns librdkafka's answer to the call (not the delivery's).
+/// partitioner's choice when negative) to `producer` for `topic`, with `opaque` for its
+/// delivery report. While the producer's queue is full it serves delivery reports and tries
+/// again. Returns librdkafka's answer to the call (not the delivery's).
 rd_kafka_resp_err_t ProduceCopy(rd_kafka_t* producer,
                                 rd_kafka_topic_t* topic,
                                 const TopicRecord& record,
-                                DeliveryReceiver* receiver = nullptr);
+                                void* opaque = nullptr);
 
 }  // namespace fluxo::runtime::kafka

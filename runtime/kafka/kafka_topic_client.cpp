@@ -12,7 +12,6 @@
 #include "runtime/kafka/kafka_record.h"
 #include "runtime/kafka/kafka_transactional_writer.h"
 #include "runtime/kafka/partition_fetcher.h"
-#include "runtime/kafka/send_tracker.h"
 #include "runtime/kafka/topic_auto_creation.h"
 
 namespace fluxo::runtime::kafka {
@@ -20,16 +19,8 @@ namespace {
 
 constexpr int kPollMs = 100;
 
-/// What the delivery report of one record of ProduceAndWait said.
-struct Delivery final : DeliveryReceiver {
-  void OnDelivery(const rd_kafka_message_t& message) override {
-    err = message.err;
-    partition = message.partition;
-    offset = message.offset;
-    timestamp = rd_kafka_message_timestamp(&message, nullptr);
-    done = true;
-  }
-
+/// What the delivery report of one produced record said.
+struct Delivery {
   bool done = false;
   rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR_NO_ERROR;
   int32_t partition = -1;
@@ -37,16 +28,25 @@ struct Delivery final : DeliveryReceiver {
   int64_t timestamp = -1;
 };
 
-/// librdkafka calls this from rd_kafka_poll. A record of ProduceAll carries its Delivery, one of
-/// Send its SendTracker batch.
-void OnDelivery(rd_kafka_t* /*handle*/, const rd_kafka_message_t* message, void* /*opaque*/) {
-  if (message->_private != nullptr) {
-    static_cast<DeliveryReceiver*>(message->_private)->OnDelivery(*message);
+/// librdkafka calls this from rd_kafka_poll. A record of ProduceAll carries its Delivery; one of
+/// Send carries none and is counted by the client (the handle's opaque).
+void OnDelivery(rd_kafka_t* /*handle*/, const rd_kafka_message_t* message, void* opaque) {
+  if (message->_private == nullptr) {
+    static_cast<KafkaTopicClient*>(opaque)->OnSentDelivered(
+        message->err, message->rkt != nullptr ? rd_kafka_topic_name(message->rkt) : "");
+    return;
   }
+  auto* delivery = static_cast<Delivery*>(message->_private);
+  delivery->err = message->err;
+  delivery->partition = message->partition;
+  delivery->offset = message->offset;
+  delivery->timestamp = rd_kafka_message_timestamp(message, nullptr);
+  delivery->done = true;
 }
 
-void ConfigureProducer(rd_kafka_conf_t* conf, void* /*client*/) {
+void ConfigureProducer(rd_kafka_conf_t* conf, void* client) {
   rd_kafka_conf_set_dr_msg_cb(conf, &OnDelivery);
+  rd_kafka_conf_set_opaque(conf, client);
 }
 
 const KafkaProperties kProducerDefaults = {
@@ -72,7 +72,7 @@ KafkaTopicClient::KafkaTopicClient(const KafkaProperties& properties,
 KafkaTopicClient::~KafkaTopicClient() {
   // What Send queued and nobody awaited gets its chance to leave (a query awaits before it
   // commits, so nothing committed depends on it).
-  rd_kafka_flush(producer_.get(), sent_.outstanding() > 0 ? timeouts_.request_ms : kPollMs);
+  rd_kafka_flush(producer_.get(), sent_outstanding_ > 0 ? timeouts_.request_ms : kPollMs);
 }
 
 std::map<std::string, int32_t> KafkaTopicClient::TopicPartitionCounts() const {
@@ -276,12 +276,11 @@ void KafkaTopicClient::Send(const std::string& topic, std::vector<TopicRecord>& 
   RequirePartitions(topic, records);
   const std::lock_guard lock(produce_mutex_);
   const TopicPtr handle = ProducerTopic(producer_.get(), topic);
-  DeliveryReceiver* batch = sent_.Track(records.size());
-  for (size_t index = 0; index < records.size(); ++index) {
-    const rd_kafka_resp_err_t err =
-        ProduceCopy(producer_.get(), handle.get(), records[index], batch);
+  for (const TopicRecord& record : records) {
+    ++sent_outstanding_;  // Before the call: the report may come before it returns.
+    const rd_kafka_resp_err_t err = ProduceCopy(producer_.get(), handle.get(), record);
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-      sent_.Untrack(batch, records.size() - index);
+      --sent_outstanding_;
       records.clear();
       throw KafkaError("Cannot produce to topic '" + topic + "'", err);
     }
@@ -290,20 +289,27 @@ void KafkaTopicClient::Send(const std::string& topic, std::vector<TopicRecord>& 
   records.clear();
 }
 
+void KafkaTopicClient::OnSentDelivered(rd_kafka_resp_err_t err, const char* topic) {
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    const std::lock_guard lock(sent_error_mutex_);
+    if (sent_error_.empty()) {
+      sent_error_ =
+          std::string("Cannot produce to topic '") + topic + "': " + rd_kafka_err2str(err);
+    }
+  }
+  --sent_outstanding_;
+}
+
 void KafkaTopicClient::AwaitSent() {
-  while (sent_.outstanding() > 0) {
+  while (sent_outstanding_ > 0) {
     rd_kafka_poll(producer_.get(), kPollMs);
   }
-  sent_.ThrowFirstFailure();
-}
-
-uint64_t KafkaTopicClient::SendMark() {
-  return sent_.Mark();
-}
-
-bool KafkaTopicClient::SentThrough(uint64_t mark) {
-  rd_kafka_poll(producer_.get(), 0);  // Serve the reports that are in.
-  return sent_.DeliveredThrough(mark);
+  const std::lock_guard lock(sent_error_mutex_);
+  if (!sent_error_.empty()) {
+    std::string error;
+    error.swap(sent_error_);
+    throw Error(ErrorKind::kIo, error);
+  }
 }
 
 void KafkaTopicClient::ProduceAndWait(const std::string& topic, std::vector<TopicRecord>& records) {

@@ -12,7 +12,6 @@
 
 #include "runtime/kafka/kafka_handle.h"
 #include "runtime/kafka/rdkafka_handles.h"
-#include "runtime/kafka/send_tracker.h"
 #include "runtime/topic/topic_client.h"
 
 namespace fluxo::runtime::kafka {
@@ -64,11 +63,11 @@ class KafkaTopicClient final : public TopicClient {
   /// Queues the records in librdkafka and returns; their delivery reports are counted.
   void Send(const std::string& topic, std::vector<TopicRecord>& records) override;
   /// Serves delivery reports until none of Send's records is outstanding; throws kIo with the
-  /// first failure since the last throw.
+  /// first failure since the last call.
   void AwaitSent() override;
-  uint64_t SendMark() override;
-  /// Serves the delivery reports that are in, without waiting.
-  bool SentThrough(uint64_t mark) override;
+
+  /// Called by the delivery-report callback for a record of Send.
+  void OnSentDelivered(rd_kafka_resp_err_t err, const char* topic);
   /// Through a PartitionFetcher that stays assigned to the partitions read before, so that
   /// reading on where the last read ended costs no request. Waits at most fetch_wait_ms for
   /// records below the end offset; may return fewer.
@@ -115,7 +114,9 @@ class KafkaTopicClient final : public TopicClient {
   KafkaTimeouts timeouts_;
   HandlePtr producer_;  ///< Also serves metadata, admin and watermark requests.
   std::mutex produce_mutex_;
-  SendTracker sent_;  ///< Send's records until their delivery reports.
+  std::atomic<size_t> sent_outstanding_{0};  ///< Send's records without a delivery report.
+  std::mutex sent_error_mutex_;
+  std::string sent_error_;  ///< The first failure since AwaitSent last threw; guarded.
   mutable std::mutex fetcher_mutex_;
   mutable std::unique_ptr<PartitionFetcher> fetcher_;  ///< Created on first fetch.
   mutable std::mutex cache_mutex_;

@@ -13,9 +13,8 @@
 namespace fluxo::runtime {
 
 /// Topics as in-memory logs: deterministic, no retention, for unit and conformance tests (and
-/// never for integration tests, which use a real broker). Thread-safe. Tests may derive from it
-/// to play a broker that acknowledges late (SendMark/SentThrough).
-class InMemoryTopicClient : public TopicClient {
+/// never for integration tests, which use a real broker). Thread-safe.
+class InMemoryTopicClient final : public TopicClient {
  public:
   /// Keeps `config` for ConfigOf; applies none of it (no compaction, no retention).
   void CreateTopic(const std::string& topic,

@@ -83,15 +83,6 @@ void PrefixRoutingTopicClient::AwaitSent() {
   prefixed_.AwaitSent();
 }
 
-uint64_t PrefixRoutingTopicClient::SendMark() {
-  prefixed_.AwaitSent();
-  return main_.SendMark();
-}
-
-bool PrefixRoutingTopicClient::SentThrough(uint64_t mark) {
-  return main_.SentThrough(mark);
-}
-
 void PrefixRoutingTopicClient::FetchInto(const std::string& topic,
                                          int32_t partition,
                                          int64_t offset,

@@ -28,10 +28,6 @@ class PrefixRoutingTopicClient final : public TopicClient {
   void Send(const std::string& topic, std::vector<TopicRecord>& records) override;
   /// Waits for both clients.
   void AwaitSent() override;
-  /// The main client's mark; the prefixed client's Send must store at once (the in-memory
-  /// client does), and is awaited here to be sure.
-  uint64_t SendMark() override;
-  bool SentThrough(uint64_t mark) override;
   void FetchInto(const std::string& topic,
                  int32_t partition,
                  int64_t offset,

@@ -98,19 +98,6 @@ class TopicClient {
   /// them. The default has nothing to wait for.
   virtual void AwaitSent() {}
 
-  /// Stands for every record handed to Send so far: SentThrough(mark) tells, without waiting,
-  /// when they are all stored. The default (a client whose Send stores at once): 0.
-  virtual uint64_t SendMark() { return 0; }
-
-  /// True when every record handed to Send before `mark` was taken is stored; throws
-  /// fluxo::Error (kIo) as AwaitSent does when one could not be. Never waits for the broker, so
-  /// a query can read on while its last commit's output is acknowledged. The default waits
-  /// (AwaitSent) and returns true.
-  virtual bool SentThrough(uint64_t /*mark*/) {
-    AwaitSent();
-    return true;
-  }
-
   /// Replaces the contents of `records` with up to `max_records` records of one partition
   /// from `offset` on, in offset order. Passing the same vector poll after poll lets a client
   /// reuse its records' buffers.

@@ -1,8 +1,6 @@
 #include "runtime/kafka/kafka_topic_client.h"
 
-#include <chrono>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -153,67 +151,6 @@ TEST_CASE("KafkaTopicClient's admin requests fail as kIo on the mock broker") {
 TEST_CASE("KafkaTopicClient rejects an unknown librdkafka property") {
   const KafkaProperties bad = {{"no.such.property", "1"}};
   CHECK_THROWS_AS(KafkaTopicClient{bad}, Error);
-}
-
-/// Asks SentThrough(mark) until it says yes, for at most ten seconds.
-bool AwaitSentThrough(KafkaTopicClient& client, uint64_t mark) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (!client.SentThrough(mark)) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      return false;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  return true;
-}
-
-TEST_CASE("KafkaTopicClient tells when what Send handed over before a mark is stored") {
-  MockKafka kafka;
-  kafka.client.CreateTopic("out", 2);
-  // Nothing sent yet: the mark is reached at once.
-  CHECK(kafka.client.SentThrough(kafka.client.SendMark()));
-
-  std::vector<TopicRecord> first;
-  for (int index = 0; index < 100; ++index) {
-    first.push_back(Keyed("k" + std::to_string(index), "first", 1700000000000 + index));
-  }
-  kafka.client.Send("out", first);
-  CHECK(first.empty());
-  const uint64_t first_mark = kafka.client.SendMark();
-  std::vector<TopicRecord> second = {Keyed("k0", "second", 1700000001000)};
-  kafka.client.Send("out", second);
-  const uint64_t second_mark = kafka.client.SendMark();
-  CHECK(second_mark > first_mark);
-
-  REQUIRE(AwaitSentThrough(kafka.client, first_mark));
-  // Once the first mark is reached, its 100 records are stored (whatever became of the later
-  // one): a fetch finds them.
-  int64_t stored_first = 0;
-  for (int32_t partition = 0; partition < 2; ++partition) {
-    for (const TopicRecord& record : kafka.client.Fetch("out", partition, 0, 1000)) {
-      stored_first += record.value == "first" ? 1 : 0;
-    }
-  }
-  CHECK(stored_first == 100);
-  REQUIRE(AwaitSentThrough(kafka.client, second_mark));
-  CHECK(kafka.client.EndOffset("out", 0) + kafka.client.EndOffset("out", 1) == 101);
-  // A mark stays reached.
-  CHECK(kafka.client.SentThrough(first_mark));
-}
-
-TEST_CASE("KafkaTopicClient's Send counts no record librdkafka refused") {
-  EmbeddedKafkaCluster cluster{1};
-  KafkaTopicClient client{
-      {{"bootstrap.servers", cluster.BootstrapServers()}, {"message.max.bytes", "1000"}}, &cluster};
-  client.CreateTopic("out", 1);
-  std::vector<TopicRecord> records = {Keyed("small", "v", 1),
-                                      Keyed("big", std::string(5000, 'x'), 2)};
-  CHECK_THROWS_AS(client.Send("out", records), Error);
-  // The refused record is not awaited: the mark of the one accepted before it is reached, and
-  // AwaitSent returns.
-  CHECK(AwaitSentThrough(client, client.SendMark()));
-  client.AwaitSent();
-  CHECK(client.EndOffset("out", 0) == 1);
 }
 
 }  // namespace
