@@ -15,11 +15,16 @@ records produced while it was down are counted once on top of the committed coun
 state directory is deleted: the state comes back from the changelog topics and the counts go
 on from there.
 
+With FLUXO_TEST_STREAM_THREADS=N in the environment, `fluxo run` gets num.stream.threads=N: the
+queries that split by partition run as one task per partition (each with its own RocksDB and
+changelog partition), polled by N threads, and everything above must hold the same.
+
 Usage: .cache/test-venv/bin/python tests/integration/fluxo_run_crash_test.py PATH/TO/fluxo
 """
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sys
@@ -96,6 +101,10 @@ def run(fluxo: str) -> None:
     rng = random.Random(5)
     state_dir = tempfile.mkdtemp(prefix="fluxo-crash-state-")
     settings = {"state.dir": state_dir}
+    threads = os.environ.get("FLUXO_TEST_STREAM_THREADS")
+    if threads:
+        settings["num.stream.threads"] = threads
+        print(f"num.stream.threads={threads}", flush=True)
     with EmbeddedKafka(fluxo, topics={"events": PARTITIONS}) as broker:
         produced = events(0, RECORDS, rng)
         produce_json(broker.bootstrap, "events", produced)
@@ -116,6 +125,12 @@ def run(fluxo: str) -> None:
                 print("fluxo run's log:\n" + final.log(), flush=True)
                 raise
             check(final.stop() == 0, "SIGTERM stops fluxo run with exit 0")
+        if threads:
+            # One task per partition, each with its own database, for both queries (they split).
+            tasks = sorted(p.name for p in (Path(state_dir) / "fluxo").iterdir())
+            check(tasks == [f"{query}-{p}" for query in ("CSAS_COPIED_0", "CTAS_COUNTS_1")
+                            for p in range(PARTITIONS)],
+                  f"each query runs one task per partition, each with its own state ({tasks})")
 
         # Down cleanly: 1000 more records arrive; a restart counts them once, on top.
         more = events(RECORDS, 1000, rng)
