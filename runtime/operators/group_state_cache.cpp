@@ -4,6 +4,8 @@
 #include <tuple>
 #include <utility>
 
+#include "runtime/state/string_hash.h"
+
 namespace fluxo::runtime {
 
 HashedGroupKey::HashedGroupKey(const std::string& encoded)
@@ -11,15 +13,11 @@ HashedGroupKey::HashedGroupKey(const std::string& encoded)
 
 size_t GroupStateCache::GroupIdHash::Mix(size_t key_hash,
                                          const std::optional<WindowBounds>& window) noexcept {
-  if (!window.has_value()) {
-    return key_hash;
-  }
-  // Windows of one key differ in their start (and a session's end): mix both into the key's
-  // hash with multipliers that spread consecutive values over the high bits too.
-  uint64_t mixed = key_hash ^ (static_cast<uint64_t>(window->start) * 0x9E3779B97F4A7C15ULL);
-  mixed ^= static_cast<uint64_t>(window->end) * 0xC2B2AE3D27D4EB4FULL;
-  mixed ^= mixed >> 29;
-  return static_cast<size_t>(mixed);
+  // Windows of one key differ in their start (and a session's end).
+  return window.has_value() ? state::MixIntoHash(key_hash,
+                                                 static_cast<uint64_t>(window->start),
+                                                 static_cast<uint64_t>(window->end))
+                            : key_hash;
 }
 
 GroupStateCache::GroupStateCache(const AggregationCore& core, state::KeyValueStore& store)

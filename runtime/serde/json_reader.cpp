@@ -168,17 +168,13 @@ void ReadJsonFields(ondemand::object object,
     }
     ++position;
     if (index < 0 || (!exact && filled_exactly(static_cast<size_t>(index)))) {
-      if (!IsPlainJsonString(field.value())) {
-        SkipJsonValue(field.value());
-      }
+      SkipJsonValue(field.value());
       continue;
     }
     const auto slot = static_cast<size_t>(index);
     try {
       if (out.Skips(slot)) {
-        if (!IsPlainJsonString(field.value())) {
-          SkipJsonValue(field.value());
-        }
+        SkipJsonValue(field.value());
       } else {
         ReadJsonValueInto(field.value(), *fields[slot].type, out[slot]);
       }

@@ -209,10 +209,7 @@ void ExpectJsonNull(ondemand::value& value) {
   }
 }
 
-void SkipJsonValue(ondemand::value value) {
-  if (IsPlainJsonString(value)) {
-    return;
-  }
+void ReadToSkipJsonValue(ondemand::value value) {
   switch (TakeJson(value.type())) {
     case JsonType::array:
       for (auto element : TakeJson(value.get_array())) {

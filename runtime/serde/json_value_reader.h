@@ -73,9 +73,6 @@ void ReadJsonFields(simdjson::ondemand::object object,
 /// Returns true when a field name has an ASCII lower-case letter (a quoted name).
 bool HasLowercaseName(const std::vector<StructField>& fields);
 
-/// Walks a value without converting it, so that malformed JSON is reported wherever it is.
-void SkipJsonValue(simdjson::ondemand::value value);
-
 /// Returns true when `value` is a string without escapes that a colon does not follow: then it
 /// is well-formed (stage 1 has checked its UTF-8, its closing quote and that it has no control
 /// characters; only escapes can make get_string fail), and SkipJsonValue need not read it. Left
@@ -86,6 +83,18 @@ inline bool IsPlainJsonString(simdjson::ondemand::value& value) {
   // The buffer is padded, so the byte after the token (the next structural one) is readable.
   return !token.empty() && token.front() == '"' && token.data()[token.size()] != ':' &&
          token.find('\\') == std::string_view::npos;
+}
+
+/// SkipJsonValue for a value that is not a plain string: reads it (and what it holds).
+void ReadToSkipJsonValue(simdjson::ondemand::value value);
+
+/// Walks a value without converting it, so that malformed JSON is reported wherever it is; a
+/// plain string (IsPlainJsonString) is left unread. Inline: most skipped values are such
+/// strings, which then cost no call.
+inline void SkipJsonValue(simdjson::ondemand::value value) {
+  if (!IsPlainJsonString(value)) {
+    ReadToSkipJsonValue(value);
+  }
 }
 
 /// Throws ksqlDB's "Can't convert type" failure for `value`, of JSON type `type`.

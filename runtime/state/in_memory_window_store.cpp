@@ -13,12 +13,8 @@ namespace fluxo::state {
 
 size_t InMemoryWindowStore::WindowHash(std::string_view key, int64_t end, uint64_t sequence) {
   // The windows of one start differ in their key and, for sessions and join buffers, in end
-  // and sequence: mix those into the key's hash.
-  uint64_t mixed = std::hash<std::string_view>{}(key);
-  mixed ^= static_cast<uint64_t>(end) * 0x9E3779B97F4A7C15ULL;
-  mixed ^= sequence * 0xC2B2AE3D27D4EB4FULL;
-  mixed ^= mixed >> 29;
-  return static_cast<size_t>(mixed);
+  // and sequence.
+  return MixIntoHash(std::hash<std::string_view>{}(key), static_cast<uint64_t>(end), sequence);
 }
 
 std::optional<std::string_view> InMemoryWindowStore::Get(const WindowKey& window) {

@@ -49,22 +49,9 @@ int64_t ReadOrderedInt64(const char* bytes) {
 }
 
 void AppendOrderedVarint(Int128 value, std::string& out) {
-  if (value >= kSmallMin && value <= kSmallMax) {
-    out.push_back(static_cast<char>(kSmallZero + static_cast<int>(value)));
-    return;
-  }
   if (value >= std::numeric_limits<int64_t>::min() &&
       value <= std::numeric_limits<int64_t>::max()) {
-    // The common case, without 128-bit shifts: the header and up to 8 bytes, appended once.
-    const auto bits = static_cast<uint64_t>(static_cast<int64_t>(value));
-    const uint64_t magnitude = value > 0 ? bits : ~bits;  // Nonzero: |value| > 63 here.
-    const int length = (64 - __builtin_clzll(magnitude) + 7) / 8;
-    char buffer[1 + sizeof(uint64_t)];
-    buffer[0] = static_cast<char>(value > 0 ? kPositiveBase + length : kNegativeBase - length);
-    for (int i = 0; i < length; ++i) {
-      buffer[1 + i] = static_cast<char>(static_cast<uint8_t>(bits >> (8 * (length - 1 - i))));
-    }
-    out.append(buffer, static_cast<size_t>(1 + length));
+    AppendOrderedVarint64(static_cast<int64_t>(value), out);
     return;
   }
   const auto bits = static_cast<UInt128>(value);
@@ -77,6 +64,28 @@ void AppendOrderedVarint(Int128 value, std::string& out) {
     out.push_back(static_cast<char>(kNegativeBase - length));
     AppendLowBytes(bits, length, out);
   }
+}
+
+void AppendOrderedVarint64(int64_t value, std::string& out, std::optional<char> tag) {
+  // The tag, the header and up to 8 bytes, appended once.
+  char buffer[2 + sizeof(uint64_t)];
+  size_t size = 0;
+  if (tag.has_value()) {
+    buffer[size++] = *tag;
+  }
+  if (value >= kSmallMin && value <= kSmallMax) {
+    buffer[size++] = static_cast<char>(kSmallZero + static_cast<int>(value));
+    out.append(buffer, size);
+    return;
+  }
+  const auto bits = static_cast<uint64_t>(value);
+  const uint64_t magnitude = value > 0 ? bits : ~bits;  // Nonzero: |value| > 63 here.
+  const int length = (64 - __builtin_clzll(magnitude) + 7) / 8;
+  buffer[size++] = static_cast<char>(value > 0 ? kPositiveBase + length : kNegativeBase - length);
+  for (int i = 0; i < length; ++i) {
+    buffer[size++] = static_cast<char>(static_cast<uint8_t>(bits >> (8 * (length - 1 - i))));
+  }
+  out.append(buffer, size);
 }
 
 Int128 ReadOrderedVarint(std::string_view& bytes) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,10 @@ int64_t ReadOrderedInt64(const char* bytes);
 
 /// Appends `value` as an ordered varint.
 void AppendOrderedVarint(Int128 value, std::string& out);
+
+/// AppendOrderedVarint for a 64-bit value (the same bytes), after `tag` when one is given:
+/// header and bytes in one append, without 128-bit arithmetic.
+void AppendOrderedVarint64(int64_t value, std::string& out, std::optional<char> tag = std::nullopt);
 
 /// Reads an ordered varint from the front of `bytes` and drops it from the view. Throws
 /// fluxo::Error (kInternal) when the bytes end early or the header is not a varint header.

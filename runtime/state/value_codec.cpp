@@ -48,30 +48,6 @@ double DoubleFromOrderedBits(uint64_t bits) {
   return std::bit_cast<double>((bits & kSignBit) != 0 ? bits ^ kSignBit : ~bits);
 }
 
-// Appends `tag` and `value` as an ordered varint (ordered_encoding.h) in one append: the
-// bytes of AppendOrderedVarint, without its 128-bit arithmetic (every INT32 and INT64 value,
-// and the timestamps of aggregate states, take this path).
-void AppendTaggedInt64(Tag tag, int64_t value, std::string& out) {
-  constexpr int kSmallZero = 0x80;     // The one-byte encoding of 0; -64..63 take one byte.
-  constexpr int kPositiveBase = 0xBF;  // Header of a positive number of n bytes: 0xBF + n.
-  constexpr int kNegativeBase = 0x40;  // Header of a negative number of n bytes: 0x40 - n.
-  char buffer[2 + sizeof(uint64_t)];
-  buffer[0] = static_cast<char>(tag);
-  if (value >= -64 && value <= 63) {
-    buffer[1] = static_cast<char>(kSmallZero + static_cast<int>(value));
-    out.append(buffer, 2);
-    return;
-  }
-  const auto bits = static_cast<uint64_t>(value);
-  const uint64_t magnitude = value > 0 ? bits : ~bits;  // Nonzero: |value| > 63 here.
-  const int length = (64 - __builtin_clzll(magnitude) + 7) / 8;
-  buffer[1] = static_cast<char>(value > 0 ? kPositiveBase + length : kNegativeBase - length);
-  for (int i = 0; i < length; ++i) {
-    buffer[2 + i] = static_cast<char>(static_cast<uint8_t>(bits >> (8 * (length - 1 - i))));
-  }
-  out.append(buffer, static_cast<size_t>(2 + length));
-}
-
 void EncodeBytes(std::string_view bytes, std::string& out) {
   out.push_back(static_cast<char>(kBytes));
   // Copy the runs between zero bytes in one go; most strings have none.
@@ -203,10 +179,10 @@ void EncodeValue(const Value& value, std::string& out) {
       out.push_back(static_cast<char>(value.AsBoolean() ? kTrue : kFalse));
       return;
     case Value::Storage::kInt32:
-      AppendTaggedInt64(kInt32, value.AsInt32(), out);
+      AppendOrderedVarint64(value.AsInt32(), out, static_cast<char>(kInt32));
       return;
     case Value::Storage::kInt64:
-      AppendTaggedInt64(kInt64, value.AsInt64(), out);
+      AppendOrderedVarint64(value.AsInt64(), out, static_cast<char>(kInt64));
       return;
     case Value::Storage::kDouble:
       out.push_back(static_cast<char>(kDouble));
