@@ -13,6 +13,10 @@ server::RestOptions RestOptionsFor(const EngineSetup& setup, const std::string& 
   options.listen_host = address.host;
   options.listen_port = address.port;
   options.config = setup.config;
+  if (const auto advertised = setup.config.find("ksql.advertised.listener");
+      advertised != setup.config.end()) {
+    options.advertised_url = advertised->second;
+  }
   if (setup.embedded_broker == nullptr) {
     const auto servers = setup.config.find("bootstrap.servers");
     options.kafka_cluster_id = servers == setup.config.end() ? "unknown" : servers->second;

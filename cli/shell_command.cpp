@@ -15,13 +15,13 @@
 
 #include "cli/command_line.h"
 #include "cli/engine_setup.h"
+#include "cli/http/server_url.h"
 #include "cli/shell/edit_line_reader.h"
 #include "cli/shell/embedded_backend.h"
 #include "cli/shell/interrupt_signal.h"
 #include "cli/shell/line_reader.h"
 #include "cli/shell/output_format.h"
 #include "cli/shell/rest_backend.h"
-#include "cli/shell/server_url.h"
 #include "cli/shell/shell_repl.h"
 #include "cli/shell/shell_session.h"
 #include "runtime/core/error.h"
@@ -126,7 +126,7 @@ int RunRemoteShell(const std::string& url_text,
                    const CommandIo& io) {
   std::optional<shell::RestBackend> backend;
   try {
-    const shell::ServerUrl url = shell::ServerUrl::Parse(url_text);
+    const http::ServerUrl url = http::ServerUrl::Parse(url_text);
     backend.emplace(url);
     const std::string version = backend->Connect();
     if (!file.has_value() && !statements.has_value() && isatty(STDOUT_FILENO) != 0) {

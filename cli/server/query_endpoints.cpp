@@ -1,5 +1,6 @@
 #include "cli/server/query_endpoints.h"
 
+#include <chrono>
 #include <mutex>
 #include <string>
 #include <utility>
@@ -7,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/server/pull_query_fan_out.h"
 #include "cli/server/push_query_pump.h"
 #include "cli/server/query_response_format.h"
 #include "cli/server/request_body.h"
@@ -82,7 +84,11 @@ void RequireOneQuery(const std::string& sql) {
   }
 }
 
+/// How long a server waits for a peer's share of a pull query.
+constexpr std::chrono::seconds kPeerTimeout{10};
+
 void RunQuery(RestContext& context,
+              const HttpRequest& request,
               const std::string& sql,
               const std::map<std::string, std::string>& overrides,
               QueryResponseKind kind,
@@ -97,11 +103,22 @@ void RunQuery(RestContext& context,
   }
 
   if (result.kind != engine::StatementResult::Kind::kPushQuery) {
+    // A scaled-out table's other rows are on the other servers of the service id.
+    std::vector<std::string> peer_rows;
+    if (result.pull_share.has_value() && context.peers != nullptr) {
+      peer_rows = GatherPeerRows(*result.pull_share,
+                                 result.row_values.size(),
+                                 context.peers->Peers(),
+                                 HttpPeerAsker(sql, request.Header("authorization"), kPeerTimeout));
+    }
     const QueryResponseFormat format(kind, result.column_schema, "");
     writer->StartStream(200, format.content_type());
     writer->Write(format.Header());
     for (const ValueList& row : result.row_values) {
       writer->Write(format.Row(row));
+    }
+    for (const std::string& row : peer_rows) {
+      writer->Write(format.RowOfJsonArray(row));
     }
     writer->Write(format.End(QueryEnd::kClosed));
     writer->Finish();
@@ -135,6 +152,7 @@ void HandleQueryStream(RestContext& context,
       accept.find("application/vnd.ksqlapi.delimited.v1") == std::string::npos &&
       accept.find("application/json") != std::string::npos;
   RunQuery(context,
+           request,
            sql,
            PropertyOverrides(body),
            json_array ? QueryResponseKind::kJsonArray : QueryResponseKind::kDelimited,
@@ -146,10 +164,45 @@ void HandleLegacyQuery(RestContext& context,
                        const std::shared_ptr<ResponseWriter>& writer) {
   const nlohmann::ordered_json body = ParseJsonObject(request.body);
   RunQuery(context,
+           request,
            RequiredString(body, "ksql"),
            PropertyOverrides(body),
            QueryResponseKind::kLegacyQuery,
            writer);
+}
+
+void HandlePullShare(RestContext& context, const HttpRequest& request, ResponseWriter& writer) {
+  const nlohmann::ordered_json body = ParseJsonObject(request.body);
+  const std::string sql = RequiredString(body, "sql");
+  std::vector<int32_t> partitions;
+  const auto found = body.find("partitions");
+  if (found == body.end() || !found->is_array()) {
+    throw RestException(
+        RestError::Generic(400, kErrorBadRequest, "Field 'partitions' must be an array"));
+  }
+  for (const nlohmann::ordered_json& partition : *found) {
+    if (!partition.is_number_integer()) {
+      throw RestException(RestError::Generic(
+          400, kErrorBadRequest, "Field 'partitions' must hold partition numbers"));
+    }
+    partitions.push_back(partition.get<int32_t>());
+  }
+  engine::StatementResult result;
+  try {
+    result = context.host.Call(
+        [&](engine::Engine& engine) { return engine.ExecutePullQueryShare(sql, partitions); });
+  } catch (const Error& error) {
+    throw RestException(RestError::ForStatement(error, sql));
+  }
+  std::vector<std::string> rows;
+  for (const ValueList& row : result.row_values) {
+    rows.push_back(RowJsonArray(result.column_schema, row));
+  }
+  HttpResponse response;
+  response.content_type = "application/x-ndjson";
+  response.body = PeerShareBody(
+      result.pull_share.has_value() ? result.pull_share->answered : std::vector<int32_t>{}, rows);
+  writer.Send(std::move(response));
 }
 
 void HandleCloseQuery(RestContext& context, const HttpRequest& request, ResponseWriter& writer) {

@@ -23,6 +23,12 @@ void HandleLegacyQuery(RestContext& context,
                        const HttpRequest& request,
                        const std::shared_ptr<ResponseWriter>& writer);
 
+/// POST /internal/pull-share `{"sql": "...", "partitions": [P, ...]}`: this server's share of
+/// a pull query on a scaled-out table that another server of the service id completes
+/// (GatherPeerRows): the rows of its tasks reading those partitions, as a PeerShareBody
+/// (`application/x-ndjson`). Throws RestException for what it refuses.
+void HandlePullShare(RestContext& context, const HttpRequest& request, ResponseWriter& writer);
+
 /// POST /close-query `{"queryId": "..."}`: ends an open push query (its response ends on the
 /// pump's next turn) and answers 200 with an empty body; an unknown id gets 400.
 void HandleCloseQuery(RestContext& context, const HttpRequest& request, ResponseWriter& writer);

@@ -95,7 +95,10 @@ std::string QueryResponseFormat::Header() const {
 }
 
 std::string QueryResponseFormat::Row(const ValueList& values, bool tombstone) const {
-  std::string row = RowJsonArray(columns_, values);
+  return RowOfJsonArray(RowJsonArray(columns_, values), tombstone);
+}
+
+std::string QueryResponseFormat::RowOfJsonArray(const std::string& row, bool tombstone) const {
   switch (kind_) {
     case QueryResponseKind::kDelimited:
       return row + "\n";

@@ -41,6 +41,9 @@ class QueryResponseFormat {
   /// One row, its values in column order.
   std::string Row(const ValueList& values, bool tombstone = false) const;
 
+  /// One row given as the JSON array of its values (RowJsonArray), e.g. from another server.
+  std::string RowOfJsonArray(const std::string& row, bool tombstone = false) const;
+
   /// One push query row: its key values go to the key columns, its values to the others.
   std::string PushRow(const engine::PushQueryRow& row) const;
 

@@ -9,6 +9,7 @@
 
 #include "cli/server/basic_auth.h"
 #include "cli/server/command_log.h"
+#include "cli/server/peer_directory.h"
 #include "cli/server/push_query_pump.h"
 #include "cli/server/request_metrics.h"
 #include "runtime/engine/engine_host.h"
@@ -32,6 +33,10 @@ struct RestOptions {
   /// `webhook.secret.<STREAM>`), `ksql.service.id`.
   std::map<std::string, std::string> config;
   std::string kafka_cluster_id = "embedded";
+  /// The URL the other servers of the service id reach this one at (ksqlDB's
+  /// `ksql.advertised.listener`); empty: `http://` the listening host (this machine's host name
+  /// when it listens on every interface) and port.
+  std::string advertised_url;
   /// The ksqlDB version Fluxo's REST API answers as (/info): clients check it.
   std::string ksql_version = "0.29.0";
 };
@@ -43,6 +48,9 @@ struct RestContext {
   RequestMetrics& request_metrics;
   CommandLog& commands;
   const RestOptions& options;
+  /// The other servers of the service id (a scaled-out table's pull queries ask them); nullptr
+  /// when there is none to ask (`fluxo run --listen`, tests).
+  PeerDirectory* peers = nullptr;
 };
 
 }  // namespace fluxo::cli::server

@@ -22,6 +22,7 @@ inline constexpr int kErrorNotFound = 40400;
 inline constexpr int kErrorMethodNotAllowed = 40500;
 inline constexpr int kErrorPayloadTooLarge = 41300;
 inline constexpr int kErrorServer = 50000;
+inline constexpr int kErrorUnavailable = 50300;  ///< Sent with status 503.
 
 /// An error as ksqlDB's REST API reports it: `{"@type":"generic_error","error_code":...,
 /// "message":...}`, or for a statement `{"@type":"statement_error",...,"statementText":...,

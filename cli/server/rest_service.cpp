@@ -64,7 +64,8 @@ std::string EndpointOf(const std::string& path) {
                                "/info",
                                "/healthcheck",
                                "/metrics",
-                               "/status"}) {
+                               "/status",
+                               "/internal/pull-share"}) {
     if (path == endpoint) {
       return endpoint;
     }
@@ -175,6 +176,8 @@ void RestService::Route(const HttpRequest& request, const std::shared_ptr<Respon
     HandleInsertsStream(context_, request, writer);
   } else if (endpoint == "/close-query") {
     HandleCloseQuery(context_, request, *writer);
+  } else if (endpoint == "/internal/pull-share") {
+    HandlePullShare(context_, request, *writer);
   } else {
     HandleWebhook(context_, request, *writer);
   }

@@ -70,7 +70,7 @@ std::optional<std::vector<std::string_view>> SplitJsonArray(std::string_view lin
 
 }  // namespace
 
-RemoteQuery::RemoteQuery(std::unique_ptr<HttpResponseStream> response)
+RemoteQuery::RemoteQuery(std::unique_ptr<http::HttpResponseStream> response)
     : response_(std::move(response)) {
   size_t newline = std::string::npos;
   while ((newline = pending_.find('\n')) == std::string::npos && !response_->finished()) {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/shell/http_response_stream.h"
+#include "cli/http/http_response_stream.h"
 #include "runtime/core/sql_type.h"
 #include "runtime/core/value.h"
 #include "runtime/serde/json_reader.h"
@@ -21,7 +21,7 @@ namespace fluxo::cli::shell {
 class RemoteQuery {
  public:
   /// Reads the header from `response`, a successful /query-stream response.
-  explicit RemoteQuery(std::unique_ptr<HttpResponseStream> response);
+  explicit RemoteQuery(std::unique_ptr<http::HttpResponseStream> response);
 
   /// The push query's id; empty for a pull query.
   const std::string& query_id() const { return query_id_; }
@@ -51,7 +51,7 @@ class RemoteQuery {
   std::vector<ValueList> TakeRows(std::string bytes);
   ValueList ReadRow(const std::string& line);
 
-  std::unique_ptr<HttpResponseStream> response_;
+  std::unique_ptr<http::HttpResponseStream> response_;
   std::string pending_;  ///< Bytes of a line whose end has not arrived.
   std::string query_id_;
   std::vector<std::string> column_names_;

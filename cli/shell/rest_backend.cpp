@@ -24,7 +24,7 @@ engine::StatementResult Message(std::string text) {
 
 }  // namespace
 
-RestBackend::RestBackend(ServerUrl url) : client_(std::move(url)) {}
+RestBackend::RestBackend(http::ServerUrl url) : client_(std::move(url)) {}
 
 RestBackend::~RestBackend() {
   // Push queries still open (the shell is leaving while one streams) are closed by closing
@@ -35,7 +35,7 @@ RestBackend::~RestBackend() {
 }
 
 std::string RestBackend::Connect() {
-  const HttpReply reply = client_.Get("/info");
+  const http::HttpReply reply = client_.Get("/info");
   if (reply.status != 200) {
     throw ReadRestError(reply.status, reply.body);
   }
@@ -93,7 +93,7 @@ std::string RestBackend::RequestBody(const char* sql_member, const std::string& 
 }
 
 std::vector<StatementResult> RestBackend::RunKsql(const std::string& statement) {
-  const HttpReply reply = client_.Post("/ksql", RequestBody("ksql", statement));
+  const http::HttpReply reply = client_.Post("/ksql", RequestBody("ksql", statement));
   if (reply.status != 200) {
     throw ReadRestError(reply.status, reply.body);
   }
@@ -101,7 +101,7 @@ std::vector<StatementResult> RestBackend::RunKsql(const std::string& statement) 
 }
 
 StatementResult RestBackend::RunQuery(const std::string& statement) {
-  std::unique_ptr<HttpResponseStream> response =
+  std::unique_ptr<http::HttpResponseStream> response =
       client_.PostStreaming("/query-stream", RequestBody("sql", statement), kDelimited);
   if (response->status() != 200) {
     throw ReadRestError(response->status(), response->ReadToEnd());

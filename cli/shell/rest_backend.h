@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/shell/http_client.h"
+#include "cli/http/http_client.h"
 #include "cli/shell/remote_query.h"
 #include "cli/shell/shell_backend.h"
 
@@ -27,7 +27,7 @@ namespace fluxo::cli::shell {
 /// has neither), so a table's changes show as plain rows.
 class RestBackend : public ShellBackend {
  public:
-  explicit RestBackend(ServerUrl url);
+  explicit RestBackend(http::ServerUrl url);
   ~RestBackend() override;
 
   /// Asks the server for `/info`; returns its version. Throws fluxo::Error (kIo) when it cannot
@@ -48,7 +48,7 @@ class RestBackend : public ShellBackend {
   /// The request body for `sql_member` = `statement`, with the SET properties.
   std::string RequestBody(const char* sql_member, const std::string& statement) const;
 
-  HttpClient client_;
+  http::HttpClient client_;
   std::map<std::string, std::string> properties_;                     ///< SET in this shell.
   std::map<std::string, std::string> variables_;                      ///< DEFINE'd in this shell.
   std::map<std::string, std::unique_ptr<RemoteQuery>> push_queries_;  ///< By query id.

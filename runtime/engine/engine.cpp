@@ -169,6 +169,19 @@ std::vector<StatementResult> Engine::ExecuteScript(
   return ExecuteScript(script);
 }
 
+StatementResult Engine::ExecutePullQueryShare(const std::string& sql,
+                                              const std::vector<int32_t>& partitions) {
+  const std::vector<ast::Statement> statements = parser::ParseStatements(sql);
+  const auto* query =
+      statements.size() == 1 ? statements.front().As<ast::QueryStatement>() : nullptr;
+  if (query == nullptr || !IsPullQuery(*state_, query->query)) {
+    throw Error(ErrorKind::kPlanning, "Expected one pull query, not: " + sql);
+  }
+  StatementResult result = ExecutePullQuery(*state_, query->query, &partitions);
+  result.statement_text = parser::FormatStatement(statements.front());
+  return result;
+}
+
 void Engine::RunRecordedCommands(const std::vector<Command>& commands, const std::string& topic) {
   const std::map<std::string, std::string> configured = state_->properties;
   for (size_t i = 0; i < commands.size(); ++i) {

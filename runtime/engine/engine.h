@@ -38,6 +38,7 @@ struct QueryMetrics {
   std::string query_id;
   bool push_query = false;  ///< A transient push query rather than a persistent one.
   bool failed = false;      ///< The query stopped with an error (SHOW QUERIES: ERROR).
+  bool scaled_out = false;  ///< Shared with other servers of the service id (scale.out).
   uint64_t records_read = 0;
   uint64_t records_skipped = 0;  ///< Processing-log entries: bad input, late records, ...
   uint64_t records_written = 0;  ///< Records its sink produced.
@@ -73,6 +74,14 @@ class Engine {
   /// properties (REST's `streamsProperties`: `auto.offset.reset` for one query, say).
   std::vector<StatementResult> ExecuteScript(const std::string& script,
                                              const std::map<std::string, std::string>& overrides);
+
+  /// Runs pull query `sql` (one SELECT on a table) over this instance's tasks that read
+  /// `partitions` of the scaled-out query writing the table, as ExecutePullQuery does (see
+  /// StatementResult::pull_share): an instance's part of a pull query that another instance
+  /// of the service fans out. Throws fluxo::Error as ExecuteScript does, and (kPlanning) when
+  /// `sql` is not one pull query.
+  StatementResult ExecutePullQueryShare(const std::string& sql,
+                                        const std::vector<int32_t>& partitions);
 
   /// Replays the command topic of this engine's `service.id` (every DDL statement and
   /// persistent query accepted before, in order, each with the properties it ran with), then

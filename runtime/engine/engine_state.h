@@ -85,8 +85,13 @@ StatementResult ExecuteQueryControl(EngineState& state, const ast::QueryControl&
 /// joins.
 bool IsPullQuery(const EngineState& state, const ast::Query& query);
 /// Answers a pull query from the table's current rows: a kTable result with one text row per
-/// table row that passes WHERE, up to LIMIT.
-StatementResult ExecutePullQuery(EngineState& state, const ast::Query& query);
+/// table row that passes WHERE, up to LIMIT. On a scaled-out query's table the rows are those
+/// of its tasks on this instance, and `pull_share` says which partitions they cover;
+/// `only_partitions`, when set, leaves out the tasks that read none of them (a task of the whole
+/// query is used only when they include every partition).
+StatementResult ExecutePullQuery(EngineState& state,
+                                 const ast::Query& query,
+                                 const std::vector<int32_t>* only_partitions = nullptr);
 
 /// Starts a push query: a transient query whose results go to an internal topic, read with
 /// Engine::ReadPushQuery until its LIMIT or Engine::ClosePushQuery.

@@ -1,6 +1,7 @@
 // Pull queries: `SELECT ... FROM table [WHERE ...] [LIMIT n]` with no EMIT clause, answered at
 // once from the table's current rows (ksqlDB's pull queries on materialized tables).
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -202,27 +203,58 @@ PersistentQuery* MaterializingQuery(EngineState& state, const std::string& table
   return nullptr;
 }
 
+// True when `task` is to answer: every task without `only_partitions`; else a task whose
+// partitions are all among them (a task of the whole query only when they hold every one).
+bool TaskAnswers(const PersistentQuery::TaskShare& task,
+                 const std::vector<int32_t>* only_partitions) {
+  return only_partitions == nullptr ||
+         std::all_of(task.partitions.begin(), task.partitions.end(), [&](int32_t partition) {
+           return std::find(only_partitions->begin(), only_partitions->end(), partition) !=
+                  only_partitions->end();
+         });
+}
+
 // Visits the rows of `source` that may pass `where` until `visitor` returns false: the rows of
 // the keys `where` pins down (KeysPinnedBy), else every row in key order. They come from the
-// running query that writes the table, or else from the table's topic.
-void VisitCandidateRows(EngineState& state,
-                        const planner::SourceDescription& source,
-                        const expr::BoundExpressionPtr& where,
-                        const runtime::MaterializedTable::RowVisitor& visitor) {
+// running query that writes the table (its tasks on this instance, those reading
+// `only_partitions` when set), or else from the table's topic. Returns the share the rows
+// cover when the writer is scaled out.
+std::optional<PullQueryShare> VisitCandidateRows(
+    EngineState& state,
+    const planner::SourceDescription& source,
+    const expr::BoundExpressionPtr& where,
+    const std::vector<int32_t>* only_partitions,
+    const runtime::MaterializedTable::RowVisitor& visitor) {
   state::InMemoryStateInstance scratch;  // A topic's rows, for this query only.
   PersistentQuery* writer = MaterializingQuery(state, source.name);
-  // The writer's tasks on this instance (a scaled-out query's other partitions are elsewhere).
+  std::optional<PullQueryShare> share;
   std::vector<runtime::MaterializedTable> tables;
   if (writer == nullptr) {
     tables.emplace_back(
         source.schema, source.window.has_value(), scratch.GetKeyValueStore("PullQuery.Rows"));
     MaterializeFromTopic(state, source, tables.back());
   } else {
-    for (state::StateInstance* task_state : writer->states()) {
+    const int32_t partition_count = writer->partition_count();
+    if (writer->scaled_out()) {
+      share.emplace();
+      share->query_id = writer->id();
+      share->partitions = partition_count;
+    }
+    for (const PersistentQuery::TaskShare& task : writer->task_shares()) {
+      if (!TaskAnswers(task, only_partitions)) {
+        continue;
+      }
+      if (share.has_value()) {
+        share->answered.insert(
+            share->answered.end(), task.partitions.begin(), task.partitions.end());
+      }
       tables.emplace_back(source.schema,
                           source.window.has_value(),
-                          task_state->GetKeyValueStore(writer->plan().materialize->store_name));
+                          task.state->GetKeyValueStore(writer->plan().materialize->store_name));
     }
+  }
+  if (share.has_value()) {
+    std::sort(share->answered.begin(), share->answered.end());
   }
   const std::optional<std::vector<ValueList>> keys = KeysPinnedBy(where, source.schema);
   bool more = true;
@@ -238,9 +270,10 @@ void VisitCandidateRows(EngineState& state,
       table.VisitKey((*keys)[key], visit);
     }
     if (!more) {
-      return;
+      break;
     }
   }
+  return share;
 }
 
 std::string CellText(const Value& value, const SqlType& type) {
@@ -258,7 +291,9 @@ bool IsPullQuery(const EngineState& state, const ast::Query& query) {
   return source == nullptr || source->type == planner::SourceType::kTable;
 }
 
-StatementResult ExecutePullQuery(EngineState& state, const ast::Query& query) {
+StatementResult ExecutePullQuery(EngineState& state,
+                                 const ast::Query& query,
+                                 const std::vector<int32_t>* only_partitions) {
   const ast::Identifier& name = *query.from.source;
   const planner::SourceDescription* found = state.catalog.FindSource(name.value);
   if (found == nullptr) {
@@ -338,8 +373,12 @@ StatementResult ExecutePullQuery(EngineState& state, const ast::Query& query) {
     return !limit.has_value() || result.rows.size() < static_cast<size_t>(*limit);
   };
 
+  // LIMIT 0 reads nothing, here or on other servers: no share to complete.
   if (!limit.has_value() || *limit > 0) {
-    VisitCandidateRows(state, source, where, add_row);
+    result.pull_share = VisitCandidateRows(state, source, where, only_partitions, add_row);
+  }
+  if (result.pull_share.has_value()) {
+    result.pull_share->limit = limit;
   }
   return result;
 }

@@ -181,12 +181,23 @@ bool PersistentQuery::HasPendingCommit() const {
   return false;
 }
 
-std::vector<state::StateInstance*> PersistentQuery::states() const {
-  std::vector<state::StateInstance*> states;
+std::vector<PersistentQuery::TaskShare> PersistentQuery::task_shares() const {
+  std::vector<TaskShare> shares;
   for (const auto& [partition, task] : tasks_) {
-    states.push_back(&task->state());
+    TaskShare share{&task->state(), {partition}};
+    if (partition == kWholeQuery) {
+      share.partitions.clear();
+      for (int32_t each = 0; each < partition_count(); ++each) {
+        share.partitions.push_back(each);
+      }
+    }
+    shares.push_back(std::move(share));
   }
-  return states;
+  return shares;
+}
+
+int32_t PersistentQuery::partition_count() const {
+  return topics_.PartitionCount(plan_.source.source.topic);
 }
 
 std::vector<int32_t> PersistentQuery::owned_partitions() const {
@@ -198,8 +209,7 @@ std::vector<int32_t> PersistentQuery::owned_partitions() const {
     return owned;
   }
   if (!tasks_.empty()) {
-    for (int32_t partition = 0; partition < topics_.PartitionCount(plan_.source.source.topic);
-         ++partition) {
+    for (int32_t partition = 0; partition < partition_count(); ++partition) {
       owned.push_back(partition);
     }
   }

@@ -73,9 +73,18 @@ class PersistentQuery final : private runtime::PartitionOwner {
 
   const std::string& statement() const { return statement_; }
 
-  /// The state of its tasks on this instance (pull queries read a TABLE result's
-  /// materialization here): one, or under scale.out one per partition owned here.
-  std::vector<state::StateInstance*> states() const;
+  /// One of its tasks on this instance: its state and the source partitions it reads.
+  struct TaskShare {
+    state::StateInstance* state = nullptr;
+    std::vector<int32_t> partitions;  ///< Every partition for a task of the whole query.
+  };
+
+  /// Its tasks on this instance (pull queries read a TABLE result's materialization in their
+  /// state): one, or one per partition owned here when split (scale.out, num.stream.threads).
+  std::vector<TaskShare> task_shares() const;
+
+  /// The number of partitions of its first source topic (what its tasks split).
+  int32_t partition_count() const;
 
   /// Serves the consumer group (under scale.out), then polls every task (QueryTask::Poll).
   /// Returns the number of records read.

@@ -14,6 +14,7 @@ std::vector<QueryMetrics> Engine::CollectQueryMetrics() const {
     entry.query_id = query->id();
     entry.push_query = state_->push_queries.count(query->id()) > 0;
     entry.failed = query->failed();
+    entry.scaled_out = query->scaled_out();
     const QueryTotals totals = query->totals();
     entry.records_read = totals.records_read;
     entry.records_skipped = state_->processing_log.SkippedBy(query->id());

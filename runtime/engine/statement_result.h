@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -8,6 +10,17 @@
 #include "runtime/core/value.h"
 
 namespace fluxo::engine {
+
+/// A pull query's answer on a table that a scaled-out query writes (`scale.out`): the
+/// instances sharing the query each hold the rows of the partitions whose tasks run there, so
+/// one instance's answer holds its share only and a front end completes it from the others
+/// (REST fans it out to its peers).
+struct PullQueryShare {
+  std::string query_id;           ///< The query that writes the table.
+  int32_t partitions = 0;         ///< Partitions of that query's source: all shares together.
+  std::vector<int32_t> answered;  ///< The partitions whose rows this answer holds, ascending.
+  std::optional<int64_t> limit;   ///< The pull query's LIMIT: the whole answer is cut to it.
+};
 
 /// What one executed statement gives back, as data the front ends render (the shell as boxed
 /// tables, REST as ksqlDB's JSON entities): a message and, for SHOW / DESCRIBE / EXPLAIN, a
@@ -39,6 +52,8 @@ struct StatementResult {
   std::vector<Column> column_schema;
   /// A pull query's rows as values, one per row of `rows`, typed as `column_schema`.
   std::vector<ValueList> row_values;
+  /// A pull query on a scaled-out query's table: which share of the rows `rows` hold.
+  std::optional<PullQueryShare> pull_share;
 
   /// Returns a kMessage result.
   static StatementResult Message(std::string text) {

@@ -1,6 +1,8 @@
 """Two `fluxo server`s with one service.id and `scale.out=true` on the embedded broker: a query
 created through one runs on both (the other follows the command topic), they split its
 partitions through a consumer group, and when one stops the other takes every partition over.
+A pull query sent to either server answers for the whole table: the server completes its own
+share with the other's (PeerDirectory, /internal/pull-share).
 
 The embedded broker (`fluxo kafka`) runs as its own process. Statements go through /ksql of the
 first server, rows in through /inserts-stream, each server's share is read from its /metrics
@@ -12,6 +14,7 @@ Usage: .cache/test-venv/bin/python tests/integration/server_scale_out_test.py PA
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import tempfile
@@ -69,6 +72,41 @@ def wait_for_counts(bootstrap: str, expected: int, timeout_s: float = 60) -> dic
     raise TestFailure(f"the users' last counts are {sorted(last.values())}, not all {expected}")
 
 
+def pull(server: Server, sql: str) -> tuple[int, list]:
+    """The status and rows of pull query `sql` on /query-stream (delimited rows)."""
+    status, text = server.post("/query-stream", json.dumps({"sql": sql}))
+    if status != 200:
+        return status, [text]
+    return status, [json.loads(line) for line in text.splitlines()[1:] if line.strip()]
+
+
+def wait_for_table(server: Server, expected: int, timeout_s: float = 30) -> list:
+    """SELECT * FROM VIEW_COUNTS on `server` until it has every user at `expected` views."""
+    deadline = time.monotonic() + timeout_s
+    got: tuple = (0, [])
+    while time.monotonic() < deadline:
+        got = pull(server, "SELECT USER_ID, VIEWS FROM VIEW_COUNTS;")
+        if got[0] == 200 and sorted(got[1]) == [[user, expected]
+                                                 for user in range(1, USERS + 1)]:
+            return got[1]
+        time.sleep(0.3)
+    raise TestFailure(f"pull query on {server.url}: {got}")
+
+
+def check_pull_queries(servers: list[Server], expected: int) -> None:
+    """Each server answers pull queries on the whole table, the rows its peer holds included."""
+    for name, server in zip(("first", "second"), servers):
+        wait_for_table(server, expected)
+        check(True, f"SELECT on the {name} server gives all {USERS} users at {expected} views "
+                    "(its own partitions and the other server's)")
+        answers = [pull(server, f"SELECT VIEWS FROM VIEW_COUNTS WHERE USER_ID = {user};")
+                   for user in range(1, USERS + 1)]
+        check(all(answer == (200, [[expected]]) for answer in answers),
+              f"a key lookup on the {name} server finds every user, wherever its partition runs")
+        status, rows = pull(server, "SELECT * FROM VIEW_COUNTS LIMIT 13;")
+        check(status == 200 and len(rows) == 13, f"LIMIT 13 gives 13 rows ({status}, {len(rows)})")
+
+
 def run(fluxo: str) -> None:
     work = Path(tempfile.mkdtemp(prefix="fluxo-scale-servers-"))
     with EmbeddedKafka(fluxo, topics={"pageviews": 4}) as broker:
@@ -89,6 +127,7 @@ def run(fluxo: str) -> None:
             check(all(r and r > 0 for r in read) and sum(read) == 10 * USERS,
                   f"both servers count views, {10 * USERS} in all (records read: {read})")
             check(True, f"every one of the {USERS} users' last count is 10 (kafka-python)")
+            check_pull_queries(servers, 10)
 
             check(first.stop() == 0, "SIGTERM stops the first server with exit 0")
             wait_for_shares([second], [4])
@@ -97,6 +136,8 @@ def run(fluxo: str) -> None:
             wait_for_counts(broker.bootstrap, 15)
             check(True, "every user's last count is 15: the partitions taken over went on from "
                         "their state in the changelogs")
+            wait_for_table(second, 15)
+            check(True, "the second server, alone, answers the whole table from its own tasks")
         except Exception:
             for name, server in (("first", first), ("second", second)):
                 print(f"{name} server's log:\n" + server.log(), flush=True)

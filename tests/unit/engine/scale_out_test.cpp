@@ -9,11 +9,14 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <doctest/doctest.h>
 
+#include "runtime/core/error.h"
 #include "runtime/core/temporary_directory.h"
 #include "runtime/topic/in_memory_consumer_groups.h"
 #include "tests/unit/engine/engine_test_fixture.h"
@@ -147,6 +150,83 @@ TEST_SUITE("engine.scale_out") {
       }
     }
     CHECK(changelogs >= 2);
+  }
+
+  TEST_CASE("scale out: a pull query answers from this engine's tasks and says which share") {
+    TemporaryDirectory first_dir("fluxo-scale-a");
+    TemporaryDirectory second_dir("fluxo-scale-b");
+    EngineFixture f;
+    f.engine.ExecuteScript(Settings(first_dir.path().string()) + kTrades + kById);
+    Engine second(f.topics);
+    second.SetLogSkippedRecords(false);
+    second.ExecuteScript(Settings(second_dir.path().string()) + kTrades + kById);
+    f.engine.RunUntilIdle();
+    second.RunUntilIdle();
+    f.engine.RunUntilIdle();
+    second.RunUntilIdle();
+    REQUIRE(Owned(f.engine, "CTAS_BY_ID_0") == std::vector<int32_t>{0, 1});
+    REQUIRE(Owned(second, "CTAS_BY_ID_0") == std::vector<int32_t>{2, 3});
+    ProduceTrades(f, 0, 60);
+    f.engine.RunUntilIdle();
+    second.RunUntilIdle();
+
+    // Where each id's trades went, and what its row holds (5 trades each: i, i+12, ...).
+    std::map<int32_t, std::set<std::string>> ids_of_partition;
+    for (const runtime::TopicRecord& record : f.Read("trades")) {
+      ids_of_partition[record.partition].insert(record.key->substr(1, record.key->size() - 2));
+    }
+    const auto rows_of = [&](const std::vector<int32_t>& partitions) {
+      std::set<std::string> rows;
+      for (int32_t partition : partitions) {
+        for (const std::string& id : ids_of_partition[partition]) {
+          const int i = std::stoi(id.substr(1));
+          rows.insert(id + "," + std::to_string(5 * (i + 1) + 12 * 10));
+        }
+      }
+      return rows;
+    };
+    const auto answer_rows = [](const StatementResult& result) {
+      std::set<std::string> rows;
+      for (const std::vector<std::string>& row : result.rows) {
+        rows.insert(row[0] + "," + row[1]);
+      }
+      CHECK(rows.size() == result.rows.size());
+      return rows;
+    };
+    const std::string select = "SELECT ID, TOTAL FROM BY_ID;";
+
+    const StatementResult first_share = f.engine.ExecuteScript(select).front();
+    REQUIRE(first_share.pull_share.has_value());
+    CHECK(first_share.pull_share->query_id == "CTAS_BY_ID_0");
+    CHECK(first_share.pull_share->partitions == 4);
+    CHECK(first_share.pull_share->answered == std::vector<int32_t>{0, 1});
+    CHECK_FALSE(first_share.pull_share->limit.has_value());
+    CHECK(answer_rows(first_share) == rows_of({0, 1}));
+    const StatementResult second_share = second.ExecuteScript(select).front();
+    CHECK(second_share.pull_share->answered == std::vector<int32_t>{2, 3});
+    CHECK(answer_rows(second_share) == rows_of({2, 3}));
+    CHECK(rows_of({0, 1, 2, 3}).size() == kIds);
+
+    // A share of the partitions asked for: those whose tasks run here, nothing else.
+    const StatementResult one = second.ExecutePullQueryShare(select, {0, 3});
+    CHECK(one.pull_share->answered == std::vector<int32_t>{3});
+    CHECK(answer_rows(one) == rows_of({3}));
+    const StatementResult none = f.engine.ExecutePullQueryShare(select, {2, 3});
+    CHECK(none.pull_share->answered.empty());
+    CHECK(none.rows.empty());
+    CHECK(f.engine.ExecuteScript("SELECT * FROM BY_ID LIMIT 3;").front().pull_share->limit ==
+          std::optional<int64_t>(3));
+    CHECK_THROWS_WITH_AS(f.engine.ExecutePullQueryShare("SELECT * FROM trades EMIT CHANGES;", {0}),
+                         doctest::Contains("Expected one pull query"),
+                         Error);
+    // A table whose query is not scaled out is answered whole, with no share.
+    f.engine.ExecuteScript(
+        "SET 'scale.out'='false'; CREATE TABLE whole AS SELECT id, COUNT(*) "
+        "AS n FROM trades GROUP BY id;");
+    f.engine.RunUntilIdle();
+    const StatementResult whole = f.engine.ExecuteScript("SELECT * FROM WHOLE;").front();
+    CHECK_FALSE(whole.pull_share.has_value());
+    CHECK(whole.rows.size() == kIds);
   }
 
   TEST_CASE("scale out: a query that re-keys runs whole on the owner of partition 0") {

@@ -13,16 +13,18 @@
 
 #include <doctest/doctest.h>
 
+#include "cli/http/server_url.h"
 #include "cli/server/rest_server.h"
 #include "cli/shell/ksql_entity_reader.h"
 #include "cli/shell/rest_error_reader.h"
-#include "cli/shell/server_url.h"
 #include "cli/shell/shell_session.h"
 #include "runtime/engine/engine_host.h"
 #include "runtime/topic/in_memory_topic_client.h"
 
 namespace fluxo::cli::shell {
 namespace {
+
+using http::ServerUrl;
 
 constexpr const char* kCreateOrders =
     "SET 'auto.offset.reset' = 'earliest';"

@@ -3,11 +3,12 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <utility>
 
-#include "cli/shell/http_response_stream.h"
-#include "cli/shell/server_url.h"
+#include "cli/http/http_response_stream.h"
+#include "cli/http/server_url.h"
 
-namespace fluxo::cli::shell {
+namespace fluxo::cli::http {
 
 /// A whole HTTP response.
 struct HttpReply {
@@ -17,12 +18,19 @@ struct HttpReply {
 
 /// Sends requests to one server over HTTP/1.1, each on a connection of its own (a push
 /// query's response keeps its connection until it ends). Adds the headers every request
-/// carries: Host, User-Agent, and Authorization when the URL has credentials.
+/// carries: Host, User-Agent, and Authorization when the URL has credentials (or
+/// SetAuthorization gave one).
 class HttpClient {
  public:
   /// `timeout`: how long to wait to connect, and for each piece of a response that is read
-  /// whole.
-  explicit HttpClient(ServerUrl url, std::chrono::milliseconds timeout = std::chrono::minutes(5));
+  /// whole. `user_agent`: the User-Agent header.
+  explicit HttpClient(ServerUrl url,
+                      std::chrono::milliseconds timeout = std::chrono::minutes(5),
+                      std::string user_agent = "fluxo-shell");
+
+  /// Sends `authorization` as the Authorization header of every request (empty: none),
+  /// instead of the URL's credentials.
+  void SetAuthorization(std::string authorization) { authorization_ = std::move(authorization); }
 
   const ServerUrl& url() const { return url_; }
 
@@ -47,6 +55,7 @@ class HttpClient {
   ServerUrl url_;
   std::string authorization_;  ///< The Authorization header's value, or empty.
   std::chrono::milliseconds timeout_;
+  std::string user_agent_;
 };
 
-}  // namespace fluxo::cli::shell
+}  // namespace fluxo::cli::http

@@ -1,10 +1,10 @@
-#include "cli/shell/server_url.h"
+#include "cli/http/server_url.h"
 
 #include <algorithm>
 
 #include "runtime/core/error.h"
 
-namespace fluxo::cli::shell {
+namespace fluxo::cli::http {
 namespace {
 
 constexpr std::string_view kScheme = "http://";
@@ -80,4 +80,4 @@ ServerUrl ServerUrl::Parse(std::string_view text) {
   return url;
 }
 
-}  // namespace fluxo::cli::shell
+}  // namespace fluxo::cli::http

@@ -1,4 +1,4 @@
-#include "cli/shell/http_response_stream.h"
+#include "cli/http/http_response_stream.h"
 
 #include <cstdint>
 #include <limits>
@@ -10,19 +10,19 @@
 
 #include "runtime/core/error.h"
 
-namespace fluxo::cli::shell {
+namespace fluxo::cli::http {
 namespace {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
-namespace http = beast::http;
+namespace beast_http = beast::http;
 
 }  // namespace
 
 HttpResponseStream::HttpResponseStream(const std::string& host,
                                        const std::string& port,
                                        const std::string& server,
-                                       const http::request<http::string_body>& request,
+                                       const beast_http::request<beast_http::string_body>& request,
                                        std::chrono::milliseconds timeout)
     : stream_(io_), server_(server), timeout_(timeout) {
   // A push query's body never ends by itself; its size is not limited either.
@@ -44,12 +44,12 @@ HttpResponseStream::HttpResponseStream(const std::string& host,
                     " (is 'fluxo server' running there?)");
   }
   stream_.expires_after(timeout_);
-  http::async_write(
+  beast_http::async_write(
       stream_, request, [this](beast::error_code failure, size_t) { error_ = failure; });
   RunUntilDone();
   ThrowIfFailed();
   stream_.expires_after(timeout_);
-  http::async_read_header(
+  beast_http::async_read_header(
       stream_, buffer_, parser_, [this](beast::error_code failure, size_t) { error_ = failure; });
   RunUntilDone();
   ThrowIfFailed();
@@ -81,7 +81,7 @@ void HttpResponseStream::ThrowIfFailed() {
 
 void HttpResponseStream::StartRead() {
   reading_ = true;
-  http::async_read_some(stream_, buffer_, parser_, [this](beast::error_code failure, size_t) {
+  beast_http::async_read_some(stream_, buffer_, parser_, [this](beast::error_code failure, size_t) {
     reading_ = false;
     if (failure) {
       error_ = failure;
@@ -149,4 +149,4 @@ void HttpResponseStream::Close() {
   io_.poll();
 }
 
-}  // namespace fluxo::cli::shell
+}  // namespace fluxo::cli::http

@@ -1,4 +1,4 @@
-#include "cli/shell/http_client.h"
+#include "cli/http/http_client.h"
 
 #include <utility>
 
@@ -6,15 +6,15 @@
 
 #include "runtime/serde/base64.h"
 
-namespace fluxo::cli::shell {
+namespace fluxo::cli::http {
 namespace {
 
-namespace http = boost::beast::http;
+namespace beast_http = boost::beast::http;
 
 }  // namespace
 
-HttpClient::HttpClient(ServerUrl url, std::chrono::milliseconds timeout)
-    : url_(std::move(url)), timeout_(timeout) {
+HttpClient::HttpClient(ServerUrl url, std::chrono::milliseconds timeout, std::string user_agent)
+    : url_(std::move(url)), timeout_(timeout), user_agent_(std::move(user_agent)) {
   if (!url_.user_info.empty()) {
     authorization_ = "Basic ";
     serde::AppendBase64(url_.user_info, authorization_);
@@ -25,15 +25,16 @@ std::unique_ptr<HttpResponseStream> HttpClient::Send(const std::string& method,
                                                      const std::string& target,
                                                      const std::string& body,
                                                      const std::string& accept) {
-  http::request<http::string_body> request(http::string_to_verb(method), target, 11);
-  request.set(http::field::host, url_.host + ":" + url_.port);
-  request.set(http::field::user_agent, "fluxo-shell");
-  request.set(http::field::accept, accept);
+  beast_http::request<beast_http::string_body> request(
+      beast_http::string_to_verb(method), target, 11);
+  request.set(beast_http::field::host, url_.host + ":" + url_.port);
+  request.set(beast_http::field::user_agent, user_agent_);
+  request.set(beast_http::field::accept, accept);
   if (!authorization_.empty()) {
-    request.set(http::field::authorization, authorization_);
+    request.set(beast_http::field::authorization, authorization_);
   }
   if (method != "GET") {
-    request.set(http::field::content_type, "application/json");
+    request.set(beast_http::field::content_type, "application/json");
     request.body() = body;
   }
   request.keep_alive(false);
@@ -65,4 +66,4 @@ std::unique_ptr<HttpResponseStream> HttpClient::PostStreaming(const std::string&
   return Send("POST", target, body, accept);
 }
 
-}  // namespace fluxo::cli::shell
+}  // namespace fluxo::cli::http

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace fluxo::cli::shell {
+namespace fluxo::cli::http {
 
 /// Where a `fluxo server` listens, as `fluxo shell --server` takes it:
 /// `http://[USER:PASSWORD@]HOST[:PORT][/]` (port 8088, ksqlDB's, when left out). The user and
@@ -21,4 +21,4 @@ struct ServerUrl {
   static ServerUrl Parse(std::string_view text);
 };
 
-}  // namespace fluxo::cli::shell
+}  // namespace fluxo::cli::http

@@ -11,7 +11,7 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 
-namespace fluxo::cli::shell {
+namespace fluxo::cli::http {
 
 /// One HTTP/1.1 request on a connection of its own (Boost.Beast) and its response, read as it
 /// arrives: the constructor connects, sends the request and reads the status and headers; the
@@ -71,4 +71,4 @@ class HttpResponseStream {
   boost::beast::error_code error_;
 };
 
-}  // namespace fluxo::cli::shell
+}  // namespace fluxo::cli::http
