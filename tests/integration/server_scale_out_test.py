@@ -2,7 +2,8 @@
 created through one runs on both (the other follows the command topic), they split its
 partitions through a consumer group, and when one stops the other takes every partition over.
 A pull query sent to either server answers for the whole table: the server completes its own
-share with the other's (PeerDirectory, /internal/pull-share).
+share with the other's (PeerDirectory, /internal/pull-share); while a killed server's
+partitions are not taken over yet, pull queries are refused with 503, never answered in part.
 
 The embedded broker (`fluxo kafka`) runs as its own process. Statements go through /ksql of the
 first server, rows in through /inserts-stream, each server's share is read from its /metrics
@@ -107,6 +108,26 @@ def check_pull_queries(servers: list[Server], expected: int) -> None:
         check(status == 200 and len(rows) == 13, f"LIMIT 13 gives 13 rows ({status}, {len(rows)})")
 
 
+def check_no_partial_answers(server: Server, expected: int, timeout_s: float = 60) -> None:
+    """Pull queries on `server` right after its peer was killed: each one is refused with 503
+    naming the missing partitions, or holds the whole table; the whole table comes back."""
+    deadline = time.monotonic() + timeout_s
+    refused = 0
+    whole = [[user, expected] for user in range(1, USERS + 1)]
+    while time.monotonic() < deadline:
+        status, rows = pull(server, "SELECT USER_ID, VIEWS FROM VIEW_COUNTS;")
+        if status == 200:
+            check(sorted(rows) == whole,
+                  f"after the kill, every answer is 503 or the whole table ({refused} answers "
+                  "were 503 before the survivor took the partitions over)")
+            return
+        if status != 503 or "cannot be answered whole" not in rows[0] or "50300" not in rows[0]:
+            raise TestFailure(f"pull query after the kill: {status} {rows}")
+        refused += 1
+        time.sleep(0.2)
+    raise TestFailure(f"no whole answer {timeout_s} s after the kill ({refused} refusals)")
+
+
 def run(fluxo: str) -> None:
     work = Path(tempfile.mkdtemp(prefix="fluxo-scale-servers-"))
     with EmbeddedKafka(fluxo, topics={"pageviews": 4}) as broker:
@@ -138,8 +159,19 @@ def run(fluxo: str) -> None:
                         "their state in the changelogs")
             wait_for_table(second, 15)
             check(True, "the second server, alone, answers the whole table from its own tasks")
+
+            # A third server joins and is killed: until the second has its partitions back, a
+            # pull query is refused (503) rather than answered with half the table.
+            third = Server(fluxo, broker.bootstrap, str(work / "c"), work / "c.log",
+                           {**SETTINGS, "kafka.session.timeout.ms": "6000"})
+            servers.append(third)
+            wait_for_shares([second, third], [2, 2])
+            wait_for_table(second, 15)
+            third.process.kill()
+            third.process.wait()
+            check_no_partial_answers(second, 15)
         except Exception:
-            for name, server in (("first", first), ("second", second)):
+            for name, server in zip(("first", "second", "third"), servers):
                 print(f"{name} server's log:\n" + server.log(), flush=True)
             raise
         finally:
