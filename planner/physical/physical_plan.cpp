@@ -198,6 +198,13 @@ PhysicalPlan PlanPhysical(const LogicalPlan& logical, const std::string& query_i
                                        query_id + ".Materialize.Rows",
                                        logical.sink.description.schema,
                                        logical.sink.description.window.has_value()};
+    // EMIT FINAL tables hold closed windows only, and session stores merge: those keep rows.
+    if (plan.aggregate.has_value() && !plan.aggregate->aggregation.emit_final &&
+        !(plan.aggregate->aggregation.window.has_value() &&
+          plan.aggregate->aggregation.window->kind == window::WindowKind::kSession)) {
+      plan.materialize->from_aggregate = true;
+      plan.materialize->store_name = plan.aggregate->store_name;
+    }
   }
   plan.sink = SinkStep{query_id + ".Sink", logical.sink.description};
   plan.creates_sink = logical.sink.creates_source;
@@ -217,7 +224,9 @@ std::string ExplainPlan(const PhysicalPlan& plan) {
            " | value: " + FormatText(plan.sink.sink.value_format) +
            " | schema: " + DescribeSchema(plan.sink.sink.schema));
   if (plan.materialize.has_value()) {
-    line("MATERIALIZE (materialize.v1)", "store: " + plan.materialize->store_name);
+    line("MATERIALIZE (materialize.v1)",
+         "store: " + plan.materialize->store_name +
+             (plan.materialize->from_aggregate ? " (the aggregation's, read as rows)" : ""));
   }
   line("PROJECT (select.v1)", SelectText(plan.projection));
   if (plan.aggregate.has_value()) {

@@ -61,14 +61,20 @@ struct AggregateStep {
   bool collapse_changes = false;
 };
 
-/// Keeps a TABLE result's current rows (runtime MaterializedTable) in a state store, so that
-/// pull queries can read the table: placed before the sink, it sees exactly what the sink
-/// writes.
+/// Where pull queries find a TABLE result's current rows. Normally the rows are kept
+/// (runtime MaterializedTable) in a state store of their own, written right before the sink, so
+/// that it holds exactly what the sink writes. A GROUP BY with EMIT CHANGES and a TUMBLING,
+/// HOPPING or no window keeps them already, as group states in its own store: then
+/// (`from_aggregate`) nothing is stored twice, and a pull query turns those states into rows
+/// (runtime AggregateTableReader), as ksqlDB reads an aggregation's store.
 struct MaterializeStep {
   std::string operator_id;  ///< "<query id>.Materialize".
-  std::string store_name;   ///< Stable across restarts: "<query id>.Materialize.Rows".
-  LogicalSchema schema;     ///< The result's rows (the sink's schema, key columns first).
-  bool windowed = false;    ///< The result's keys carry windows.
+  /// Stable across restarts: "<query id>.Materialize.Rows", or with from_aggregate the
+  /// aggregation's store.
+  std::string store_name;
+  LogicalSchema schema;         ///< The result's rows (the sink's schema, key columns first).
+  bool windowed = false;        ///< The result's keys carry windows.
+  bool from_aggregate = false;  ///< The rows are read from the aggregation's store.
 };
 
 /// Re-keys rows by `keys` for the step after it (a join or a GROUP BY whose key is not the

@@ -2,6 +2,7 @@
 // once from the table's current rows (ksqlDB's pull queries on materialized tables).
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -13,6 +14,7 @@
 #include "runtime/engine/pull_query_keys.h"
 #include "runtime/expr/evaluator.h"
 #include "runtime/expr/value_text.h"
+#include "runtime/operators/aggregate_table_reader.h"
 #include "runtime/operators/materialized_table.h"
 #include "runtime/operators/source_reader.h"
 #include "runtime/state/in_memory_state_instance.h"
@@ -229,6 +231,7 @@ std::optional<PullQueryShare> VisitCandidateRows(
   PersistentQuery* writer = MaterializingQuery(state, source.name);
   std::optional<PullQueryShare> share;
   std::vector<runtime::MaterializedTable> tables;
+  std::vector<std::unique_ptr<runtime::AggregateTableReader>> aggregates;
   if (writer == nullptr) {
     tables.emplace_back(
         source.schema, source.window.has_value(), scratch.GetKeyValueStore("PullQuery.Rows"));
@@ -248,9 +251,14 @@ std::optional<PullQueryShare> VisitCandidateRows(
         share->answered.insert(
             share->answered.end(), task.partitions.begin(), task.partitions.end());
       }
-      tables.emplace_back(source.schema,
-                          source.window.has_value(),
-                          task.state->GetKeyValueStore(writer->plan().materialize->store_name));
+      if (writer->plan().materialize->from_aggregate) {
+        aggregates.push_back(
+            std::make_unique<runtime::AggregateTableReader>(writer->plan(), *task.state));
+      } else {
+        tables.emplace_back(source.schema,
+                            source.window.has_value(),
+                            task.state->GetKeyValueStore(writer->plan().materialize->store_name));
+      }
     }
   }
   if (share.has_value()) {
@@ -262,16 +270,20 @@ std::optional<PullQueryShare> VisitCandidateRows(
     more = visitor(std::move(row));
     return more;
   };
-  for (runtime::MaterializedTable& table : tables) {
+  // Each task's rows: a MaterializedTable or an AggregateTableReader.
+  const auto visit_rows = [&](auto& rows) {
     if (!keys.has_value()) {
-      table.VisitAll(visit);
+      rows.VisitAll(visit);
     }
     for (size_t key = 0; keys.has_value() && more && key < keys->size(); ++key) {
-      table.VisitKey((*keys)[key], visit);
+      rows.VisitKey((*keys)[key], visit);
     }
-    if (!more) {
-      break;
-    }
+  };
+  for (size_t i = 0; more && i < tables.size(); ++i) {
+    visit_rows(tables[i]);
+  }
+  for (size_t i = 0; more && i < aggregates.size(); ++i) {
+    visit_rows(*aggregates[i]);
   }
   return share;
 }

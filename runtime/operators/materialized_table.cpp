@@ -20,11 +20,18 @@ MaterializedTable::MaterializedTable(const LogicalSchema& schema,
     : key_indexes_(schema.IndexesIn(ColumnNamespace::kKey)), windowed_(windowed), store_(store) {}
 
 void MaterializedTable::EncodeKeyInto(const Row& row, std::string& out) const {
+  EncodeKeyInto(key_indexes_, windowed_, row, out);
+}
+
+void MaterializedTable::EncodeKeyInto(const std::vector<size_t>& key_indexes,
+                                      bool windowed,
+                                      const Row& row,
+                                      std::string& out) {
   out.clear();
-  for (size_t index : key_indexes_) {
+  for (size_t index : key_indexes) {
     state::EncodeValue(row.values[index], out);
   }
-  if (windowed_) {
+  if (windowed) {
     FLUXO_CHECK(row.window.has_value(), "a row of a windowed table needs its window");
     state::EncodeValue(Value::Int64(row.window->start), out);
     state::EncodeValue(Value::Int64(row.window->end), out);

@@ -35,6 +35,12 @@ class MaterializedTable {
   /// use, equal for two rows exactly when they are the same table row.
   void EncodeKeyInto(const Row& row, std::string& out) const;
 
+  /// EncodeKeyInto for a table whose key columns are at `key_indexes` of its rows.
+  static void EncodeKeyInto(const std::vector<size_t>& key_indexes,
+                            bool windowed,
+                            const Row& row,
+                            std::string& out);
+
   /// Upsert with the key already encoded by EncodeKeyInto.
   void UpsertEncoded(std::string_view encoded_key, const Row& row);
 

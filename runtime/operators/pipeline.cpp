@@ -107,7 +107,7 @@ std::unique_ptr<Pipeline> Pipeline::Build(const planner::PhysicalPlan& plan,
     }
   }
   rest.push_back(std::make_unique<SelectOperator>(plan.projection, /*rekeys=*/false, context));
-  if (plan.materialize.has_value()) {
+  if (plan.materialize.has_value() && !plan.materialize->from_aggregate) {
     // An aggregation with collapsed changes emits each group at most once per commit (at its
     // Flush); the projection after it keeps the key, so the table can be written through.
     const bool collapsed =

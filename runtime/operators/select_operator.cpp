@@ -136,16 +136,20 @@ void SelectOperator::ProjectIntoScratch(Row& row) {
   projected_.clear();
 }
 
+void SelectOperator::ProjectRow(Row& row) {
+  if (in_place_ && !row.tombstone) {
+    ProjectInPlace(row);
+  } else {
+    ProjectIntoScratch(row);
+  }
+  // A projection keeps the key as it was; PARTITION BY computes a new one.
+  row.key_missing = !rekeys_ && row.key_missing;
+}
+
 void SelectOperator::Process(RowBatch&& batch, Emitter& downstream) {
   // Rows are rewritten where they are, so that none needs a new vector.
   for (Row& row : batch) {
-    if (in_place_ && !row.tombstone) {
-      ProjectInPlace(row);
-    } else {
-      ProjectIntoScratch(row);
-    }
-    // A projection keeps the key as it was; PARTITION BY computes a new one.
-    row.key_missing = !rekeys_ && row.key_missing;
+    ProjectRow(row);
   }
   if (!batch.empty()) {
     downstream.Emit(std::move(batch));

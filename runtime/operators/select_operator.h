@@ -21,6 +21,9 @@ class SelectOperator final : public Operator {
 
   void Process(RowBatch&& batch, Emitter& downstream) override;
 
+  /// Projects one row where it is, as Process projects each row of a batch.
+  void ProjectRow(Row& row);
+
  private:
   struct CompiledColumn {
     expr::EvaluatorPtr evaluator;
