@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include "runtime/core/temporary_directory.h"
 #include "tests/unit/engine/engine_test_fixture.h"
 
 namespace fluxo::engine {
@@ -39,6 +40,42 @@ void CreateUsers(EngineFixture& f) {
   f.Produce("users", R"("c")", std::nullopt, 50);                  // A delete.
   f.Produce("users", R"("b")", R"({"NAME":"Bob","AGE":18})", 60);  // Now an adult.
   f.engine.RunUntilIdle();
+}
+
+// Orders per region as three GROUP BY tables (HAVING, two key columns, HOPPING), checked
+// through pull queries: rows worked out by hand from the orders produced.
+void CheckAggregateTables(EngineFixture& f) {
+  f.engine.ExecuteScript(
+      "CREATE STREAM orders (region STRING KEY, shop STRING, amount INT) "
+      "WITH (kafka_topic='orders', format='JSON', partitions=1);"
+      "CREATE TABLE busy AS SELECT region, COUNT(*) AS n, SUM(amount) AS total FROM orders "
+      "GROUP BY region HAVING COUNT(*) > 1;"
+      "CREATE TABLE per_shop AS SELECT region, shop, MAX(amount) AS top FROM orders "
+      "GROUP BY region, shop;"
+      "CREATE TABLE hops AS SELECT region, COUNT(*) AS n FROM orders "
+      "WINDOW HOPPING (SIZE 10 SECONDS, ADVANCE BY 5 SECONDS) GROUP BY region;");
+  f.Produce("orders", R"("eu")", R"({"SHOP":"x","AMOUNT":5})", 1000);
+  f.Produce("orders", R"("us")", R"({"SHOP":"y","AMOUNT":7})", 2000);
+  f.Produce("orders", R"("eu")", R"({"SHOP":"z","AMOUNT":9})", 6000);
+  f.engine.RunUntilIdle();
+  // HAVING: "us" has one order, so no row (its group's state is kept all the same).
+  CHECK(f.Run("SELECT * FROM busy;").rows == Rows{{"eu", "2", "14"}});
+  CHECK(f.Run("SELECT * FROM busy WHERE region = 'us';").rows.empty());
+  f.Produce("orders", R"("us")", R"({"SHOP":"y","AMOUNT":1})", 7000);
+  f.engine.RunUntilIdle();
+  CHECK(f.Run("SELECT region, total FROM busy;").rows == Rows{{"eu", "14"}, {"us", "8"}});
+  // ROWTIME is the group's latest record's.
+  CHECK(f.Run("SELECT ROWTIME FROM busy WHERE region = 'us';").rows == Rows{{"7000"}});
+  // Two key columns: every row, and a lookup of both.
+  CHECK(f.Run("SELECT * FROM per_shop;").rows ==
+        Rows{{"eu", "x", "5"}, {"eu", "z", "9"}, {"us", "y", "7"}});
+  CHECK(f.Run("SELECT top FROM per_shop WHERE region = 'eu' AND shop = 'z';").rows == Rows{{"9"}});
+  // HOPPING: 1000 and 2000 are in [0, 10000) only (no negative starts), 6000 and 7000 in
+  // [0, 10000) and [5000, 15000); the windows come by key, then start.
+  CHECK(f.Run("SELECT * FROM hops WHERE region = 'eu';").rows ==
+        Rows{{"eu", "0", "10000", "2"}, {"eu", "5000", "15000", "1"}});
+  CHECK(f.Run("SELECT region, WINDOWSTART, n FROM hops WHERE WINDOWSTART = 5000;").rows ==
+        Rows{{"eu", "5000", "1"}, {"us", "5000", "1"}});
 }
 
 }  // namespace
@@ -182,39 +219,13 @@ TEST_SUITE("engine") {
   }
 
   TEST_CASE("a GROUP BY's table is read from its aggregation's states: HAVING, windows, keys") {
-    EngineFixture f;
-    f.engine.ExecuteScript(
-        "CREATE STREAM orders (region STRING KEY, shop STRING, amount INT) "
-        "WITH (kafka_topic='orders', format='JSON', partitions=1);"
-        "CREATE TABLE busy AS SELECT region, COUNT(*) AS n, SUM(amount) AS total FROM orders "
-        "GROUP BY region HAVING COUNT(*) > 1;"
-        "CREATE TABLE per_shop AS SELECT region, shop, MAX(amount) AS top FROM orders "
-        "GROUP BY region, shop;"
-        "CREATE TABLE hops AS SELECT region, COUNT(*) AS n FROM orders "
-        "WINDOW HOPPING (SIZE 10 SECONDS, ADVANCE BY 5 SECONDS) GROUP BY region;");
-    f.Produce("orders", R"("eu")", R"({"SHOP":"x","AMOUNT":5})", 1000);
-    f.Produce("orders", R"("us")", R"({"SHOP":"y","AMOUNT":7})", 2000);
-    f.Produce("orders", R"("eu")", R"({"SHOP":"z","AMOUNT":9})", 6000);
-    f.engine.RunUntilIdle();
-    // HAVING: "us" has one order, so no row (its group's state is kept all the same).
-    CHECK(f.Run("SELECT * FROM busy;").rows == Rows{{"eu", "2", "14"}});
-    CHECK(f.Run("SELECT * FROM busy WHERE region = 'us';").rows.empty());
-    f.Produce("orders", R"("us")", R"({"SHOP":"y","AMOUNT":1})", 7000);
-    f.engine.RunUntilIdle();
-    CHECK(f.Run("SELECT region, total FROM busy;").rows == Rows{{"eu", "14"}, {"us", "8"}});
-    // ROWTIME is the group's latest record's.
-    CHECK(f.Run("SELECT ROWTIME FROM busy WHERE region = 'us';").rows == Rows{{"7000"}});
-    // Two key columns: every row, and a lookup of both.
-    CHECK(f.Run("SELECT * FROM per_shop;").rows ==
-          Rows{{"eu", "x", "5"}, {"eu", "z", "9"}, {"us", "y", "7"}});
-    CHECK(f.Run("SELECT top FROM per_shop WHERE region = 'eu' AND shop = 'z';").rows ==
-          Rows{{"9"}});
-    // HOPPING: 1000 and 2000 are in [0, 10000) only (no negative starts), 6000 and 7000 in
-    // [0, 10000) and [5000, 15000); the windows come by key, then start.
-    CHECK(f.Run("SELECT * FROM hops WHERE region = 'eu';").rows ==
-          Rows{{"eu", "0", "10000", "2"}, {"eu", "5000", "15000", "1"}});
-    CHECK(f.Run("SELECT region, WINDOWSTART, n FROM hops WHERE WINDOWSTART = 5000;").rows ==
-          Rows{{"eu", "5000", "1"}, {"us", "5000", "1"}});
+    EngineFixture in_memory;
+    CheckAggregateTables(in_memory);
+    // On RocksDB too: the stores' own scans and lookups, through their write-back caches.
+    TemporaryDirectory state_dir("fluxo-pull-aggregate");
+    EngineFixture on_disk;
+    on_disk.engine.ExecuteScript("SET 'state.dir'='" + state_dir.path().string() + "';");
+    CheckAggregateTables(on_disk);
   }
 }
 
