@@ -3,7 +3,9 @@
 #include <ostream>
 #include <utility>
 
+#include "cli/http/server_url.h"
 #include "cli/listen_address.h"
+#include "runtime/core/error.h"
 
 namespace fluxo::cli {
 
@@ -15,6 +17,13 @@ server::RestOptions RestOptionsFor(const EngineSetup& setup, const std::string& 
   options.config = setup.config;
   if (const auto advertised = setup.config.find("ksql.advertised.listener");
       advertised != setup.config.end()) {
+    try {
+      http::ServerUrl::Parse(advertised->second);  // Peers must be able to reach it.
+    } catch (const Error& error) {
+      throw Error(
+          ErrorKind::kIo,
+          "Invalid ksql.advertised.listener '" + advertised->second + "': " + error.message());
+    }
     options.advertised_url = advertised->second;
   }
   if (setup.embedded_broker == nullptr) {

@@ -12,7 +12,7 @@ namespace fluxo::cli {
 
 /// Returns the REST options for listening on `listen` (`HOST:PORT`) over an engine set up as
 /// `setup`: its configuration (webhook secrets, service id) and the Kafka cluster it uses.
-/// Throws fluxo::Error (kIo) for a malformed address.
+/// Throws fluxo::Error (kIo) for a malformed address or `ksql.advertised.listener`.
 server::RestOptions RestOptionsFor(const EngineSetup& setup, const std::string& listen);
 
 /// `fluxo run --listen HOST:PORT`: starts a read-only REST server (/healthcheck, /info,

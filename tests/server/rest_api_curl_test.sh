@@ -11,6 +11,18 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/server_test_helpers.sh"
 setup_curl_test "$@"
 
+# A server the other servers could not reach does not start.
+set +e
+timeout 60 "$fluxo" server --listen 127.0.0.1:0 --set ksql.advertised.listener=ftp://peer:1 \
+  >"$work_dir/bad.out" 2>"$work_dir/bad.err"
+bad_status=$?
+set -e
+if [ "$bad_status" = 1 ] && grep -q "Invalid ksql.advertised.listener 'ftp://peer:1'" "$work_dir/bad.err"; then
+  pass "a malformed ksql.advertised.listener stops the server before it listens (exit 1)"
+else
+  fail "ksql.advertised.listener=ftp://peer:1: exit $bad_status, $(cat "$work_dir/bad.err")"
+fi
+
 start_server --set webhook.secret.HOOKS=s3cret
 base="http://127.0.0.1:$server_port"
 out="$work_dir/out"
@@ -68,6 +80,10 @@ status=$(request "$out" "$base/ksql")
 expect_error "GET /ksql" "$out" 405 "$status" 40500
 status=$(request "$out" -X POST "$base/no-such-endpoint" -d '{}')
 expect_error "unknown endpoint" "$out" 404 "$status" 40400
+status=$(request "$out" -X POST "$base/internal/pull-share" -d '{"sql":"SELECT * FROM PAGES;"}')
+expect_error "/internal/pull-share without partitions" "$out" 400 "$status" 40000
+status=$(request "$out" -X POST "$base/internal/pull-share" -d '{"sql":"SELECT * FROM PAGES EMIT CHANGES;","partitions":[0]}')
+expect_error "/internal/pull-share with a push query" "$out" 400 "$status" 40001
 
 # A request line Beast cannot parse: 400 with a JSON body, then the connection closes.
 exec 5<>"/dev/tcp/127.0.0.1/$server_port"
