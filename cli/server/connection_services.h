@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <string>
 
 #include <boost/asio/thread_pool.hpp>
 
@@ -29,9 +30,13 @@ struct ConnectionServices {
   TransportErrorResponse error_response;
   size_t max_body_bytes = 0;
   boost::asio::thread_pool* workers = nullptr;
+  /// Runs the requests under `internal_path_prefix` (HttpServerOptions).
+  boost::asio::thread_pool* internal_workers = nullptr;
+  std::string internal_path_prefix;
 
-  /// Runs the handler for `request` on a worker thread. A handler that throws gets a 500
-  /// error response (sent only if it had not answered yet).
+  /// Runs the handler for `request` on a worker thread (an internal one for a path under
+  /// `internal_path_prefix`). A handler that throws gets a 500 error response (sent only if it
+  /// had not answered yet).
   void Dispatch(HttpRequest request, std::shared_ptr<ResponseWriter> writer) const;
 };
 

@@ -28,11 +28,16 @@ constexpr std::string_view kHttp2Preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
 HttpServer::HttpServer(HttpServerOptions options,
                        RequestHandler handler,
                        TransportErrorResponse errors)
-    : options_(std::move(options)), acceptor_(io_), workers_(options_.worker_threads) {
+    : options_(std::move(options)),
+      acceptor_(io_),
+      workers_(options_.worker_threads),
+      internal_workers_(options_.internal_worker_threads) {
   services_.handler = std::move(handler);
   services_.error_response = std::move(errors);
   services_.max_body_bytes = options_.max_body_bytes;
   services_.workers = &workers_;
+  services_.internal_workers = &internal_workers_;
+  services_.internal_path_prefix = options_.internal_path_prefix;
 }
 
 HttpServer::~HttpServer() {
@@ -92,6 +97,7 @@ void HttpServer::Stop() {
   });
   io_thread_.join();
   workers_.join();
+  internal_workers_.join();
 }
 
 void HttpServer::Accept() {

@@ -21,6 +21,11 @@ struct HttpServerOptions {
   uint16_t port = 8088;  ///< 0: any free port (see HttpServer::port()).
   size_t max_body_bytes = 0;
   size_t worker_threads = 4;  ///< Threads that run the request handler.
+  /// Requests whose path starts with `internal_path_prefix` run on a pool of their own, so
+  /// that the requests servers send each other (a pull query's share) never wait behind the
+  /// requests that wait for them (deadlock otherwise, once every worker waits for a peer).
+  std::string internal_path_prefix = "/internal/";
+  size_t internal_worker_threads = 2;
 };
 
 /// Serves HTTP/1.1 and HTTP/2 over cleartext on one port: each new connection's first bytes
@@ -59,6 +64,7 @@ class HttpServer {
   boost::asio::io_context io_;
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::thread_pool workers_;
+  boost::asio::thread_pool internal_workers_;
   std::thread io_thread_;
   std::vector<std::weak_ptr<HttpConnection>> connections_;  ///< Touched on the I/O thread.
   uint16_t bound_port_ = 0;
