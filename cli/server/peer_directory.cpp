@@ -147,12 +147,7 @@ void PeerDirectory::Exchange(bool leaving) {
 }
 
 void PeerDirectory::Announce(engine::Engine& engine, bool leaving) {
-  std::map<std::string, std::vector<int32_t>> owned;
-  for (const engine::QueryMetrics& query : engine.CollectQueryMetrics()) {
-    if (query.scaled_out && !query.failed) {
-      owned[query.query_id] = query.owned_partitions;
-    }
-  }
+  const std::map<std::string, std::vector<int32_t>> owned = engine.ScaledOutPartitions();
   // A server that never ran a scaled-out query has nothing to share: it creates no topic.
   if (!announced_ && (leaving || owned.empty())) {
     return;

@@ -38,7 +38,6 @@ struct QueryMetrics {
   std::string query_id;
   bool push_query = false;  ///< A transient push query rather than a persistent one.
   bool failed = false;      ///< The query stopped with an error (SHOW QUERIES: ERROR).
-  bool scaled_out = false;  ///< Shared with other servers of the service id (scale.out).
   uint64_t records_read = 0;
   uint64_t records_skipped = 0;  ///< Processing-log entries: bad input, late records, ...
   uint64_t records_written = 0;  ///< Records its sink produced.
@@ -143,6 +142,10 @@ class Engine {
 
   /// Returns the counters of every persistent and push query, in creation order (/metrics).
   std::vector<QueryMetrics> CollectQueryMetrics() const;
+
+  /// Returns, per running scaled-out query (`scale.out`), the source partitions whose tasks
+  /// run on this instance (what a server announces to the others of its service id).
+  std::map<std::string, std::vector<int32_t>> ScaledOutPartitions() const;
 
   const planner::Catalog& catalog() const;
 

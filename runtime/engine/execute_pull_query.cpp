@@ -221,28 +221,27 @@ bool TaskAnswers(const PersistentQuery::TaskShare& task,
 // running query that writes the table (its tasks on this instance, those reading
 // `only_partitions` when set), or else from the table's topic. Returns the share the rows
 // cover when the writer is scaled out.
-std::optional<PullQueryShare> VisitCandidateRows(
-    EngineState& state,
-    const planner::SourceDescription& source,
-    const expr::BoundExpressionPtr& where,
-    const std::vector<int32_t>* only_partitions,
-    const runtime::MaterializedTable::RowVisitor& visitor) {
+std::optional<PullQueryShare> VisitCandidateRows(EngineState& state,
+                                                 const planner::SourceDescription& source,
+                                                 const expr::BoundExpressionPtr& where,
+                                                 const std::vector<int32_t>* only_partitions,
+                                                 const runtime::TableRows::RowVisitor& visitor) {
   state::InMemoryStateInstance scratch;  // A topic's rows, for this query only.
   PersistentQuery* writer = MaterializingQuery(state, source.name);
   std::optional<PullQueryShare> share;
-  std::vector<runtime::MaterializedTable> tables;
-  std::vector<std::unique_ptr<runtime::AggregateTableReader>> aggregates;
+  std::vector<std::unique_ptr<runtime::TableRows>> tables;  // One per task answering.
   if (writer == nullptr) {
-    tables.emplace_back(
+    auto table = std::make_unique<runtime::MaterializedTable>(
         source.schema, source.window.has_value(), scratch.GetKeyValueStore("PullQuery.Rows"));
-    MaterializeFromTopic(state, source, tables.back());
+    MaterializeFromTopic(state, source, *table);
+    tables.push_back(std::move(table));
   } else {
-    const int32_t partition_count = writer->partition_count();
     if (writer->scaled_out()) {
       share.emplace();
       share->query_id = writer->id();
-      share->partitions = partition_count;
+      share->partitions = writer->partition_count();
     }
+    const planner::MaterializeStep& materialize = *writer->plan().materialize;
     for (const PersistentQuery::TaskShare& task : writer->task_shares()) {
       if (!TaskAnswers(task, only_partitions)) {
         continue;
@@ -251,13 +250,14 @@ std::optional<PullQueryShare> VisitCandidateRows(
         share->answered.insert(
             share->answered.end(), task.partitions.begin(), task.partitions.end());
       }
-      if (writer->plan().materialize->from_aggregate) {
-        aggregates.push_back(
+      if (materialize.from_aggregate) {
+        tables.push_back(
             std::make_unique<runtime::AggregateTableReader>(writer->plan(), *task.state));
       } else {
-        tables.emplace_back(source.schema,
-                            source.window.has_value(),
-                            task.state->GetKeyValueStore(writer->plan().materialize->store_name));
+        tables.push_back(std::make_unique<runtime::MaterializedTable>(
+            source.schema,
+            source.window.has_value(),
+            task.state->GetKeyValueStore(materialize.store_name)));
       }
     }
   }
@@ -270,20 +270,13 @@ std::optional<PullQueryShare> VisitCandidateRows(
     more = visitor(std::move(row));
     return more;
   };
-  // Each task's rows: a MaterializedTable or an AggregateTableReader.
-  const auto visit_rows = [&](auto& rows) {
+  for (size_t i = 0; more && i < tables.size(); ++i) {
     if (!keys.has_value()) {
-      rows.VisitAll(visit);
+      tables[i]->VisitAll(visit);
     }
     for (size_t key = 0; keys.has_value() && more && key < keys->size(); ++key) {
-      rows.VisitKey((*keys)[key], visit);
+      tables[i]->VisitKey((*keys)[key], visit);
     }
-  };
-  for (size_t i = 0; more && i < tables.size(); ++i) {
-    visit_rows(tables[i]);
-  }
-  for (size_t i = 0; more && i < aggregates.size(); ++i) {
-    visit_rows(*aggregates[i]);
   }
   return share;
 }

@@ -1,5 +1,6 @@
 #include "runtime/engine/persistent_query.h"
 
+#include <numeric>
 #include <utility>
 
 #include "runtime/core/error.h"
@@ -184,14 +185,11 @@ bool PersistentQuery::HasPendingCommit() const {
 std::vector<PersistentQuery::TaskShare> PersistentQuery::task_shares() const {
   std::vector<TaskShare> shares;
   for (const auto& [partition, task] : tasks_) {
-    TaskShare share{&task->state(), {partition}};
+    TaskShare& share = shares.emplace_back(TaskShare{&task->state(), {partition}});
     if (partition == kWholeQuery) {
-      share.partitions.clear();
-      for (int32_t each = 0; each < partition_count(); ++each) {
-        share.partitions.push_back(each);
-      }
+      share.partitions.resize(static_cast<size_t>(partition_count()));
+      std::iota(share.partitions.begin(), share.partitions.end(), 0);
     }
-    shares.push_back(std::move(share));
   }
   return shares;
 }
@@ -202,16 +200,8 @@ int32_t PersistentQuery::partition_count() const {
 
 std::vector<int32_t> PersistentQuery::owned_partitions() const {
   std::vector<int32_t> owned;
-  if (split_) {
-    for (const auto& [partition, task] : tasks_) {
-      owned.push_back(partition);
-    }
-    return owned;
-  }
-  if (!tasks_.empty()) {
-    for (int32_t partition = 0; partition < partition_count(); ++partition) {
-      owned.push_back(partition);
-    }
+  for (const TaskShare& share : task_shares()) {
+    owned.insert(owned.end(), share.partitions.begin(), share.partitions.end());
   }
   return owned;
 }

@@ -1,4 +1,5 @@
-// Engine::CollectQueryMetrics: the per-query counters REST's /metrics reports.
+// Engine::CollectQueryMetrics: the per-query counters REST's /metrics reports; and
+// Engine::ScaledOutPartitions, each scaled-out query's share on this instance.
 
 #include "runtime/core/error.h"
 #include "runtime/engine/engine.h"
@@ -14,7 +15,6 @@ std::vector<QueryMetrics> Engine::CollectQueryMetrics() const {
     entry.query_id = query->id();
     entry.push_query = state_->push_queries.count(query->id()) > 0;
     entry.failed = query->failed();
-    entry.scaled_out = query->scaled_out();
     const QueryTotals totals = query->totals();
     entry.records_read = totals.records_read;
     entry.records_skipped = state_->processing_log.SkippedBy(query->id());
@@ -35,6 +35,20 @@ std::vector<QueryMetrics> Engine::CollectQueryMetrics() const {
     metrics.push_back(std::move(entry));
   }
   return metrics;
+}
+
+std::map<std::string, std::vector<int32_t>> Engine::ScaledOutPartitions() const {
+  std::map<std::string, std::vector<int32_t>> owned;
+  for (const auto& query : state_->queries) {
+    if (query->scaled_out() && !query->failed()) {
+      try {
+        owned[query->id()] = query->owned_partitions();
+      } catch (const Error&) {
+        owned[query->id()].clear();  // The source topic is gone.
+      }
+    }
+  }
+  return owned;
 }
 
 }  // namespace fluxo::engine

@@ -50,8 +50,7 @@ void AggregateTableReader::AddGroup(std::string_view key_bytes,
   rows.push_back(std::move(keyed));
 }
 
-void AggregateTableReader::VisitSorted(std::vector<KeyedRow>& rows,
-                                       const MaterializedTable::RowVisitor& visitor) {
+void AggregateTableReader::VisitSorted(std::vector<KeyedRow>& rows, const RowVisitor& visitor) {
   std::sort(rows.begin(), rows.end(), [](const KeyedRow& left, const KeyedRow& right) {
     return left.order < right.order;
   });
@@ -62,7 +61,7 @@ void AggregateTableReader::VisitSorted(std::vector<KeyedRow>& rows,
   }
 }
 
-void AggregateTableReader::VisitAll(const MaterializedTable::RowVisitor& visitor) {
+void AggregateTableReader::VisitAll(const RowVisitor& visitor) {
   std::vector<KeyedRow> rows;
   if (windowed_) {
     state_.GetWindowStore(aggregate_.store_name)
@@ -80,30 +79,21 @@ void AggregateTableReader::VisitAll(const MaterializedTable::RowVisitor& visitor
   VisitSorted(rows, visitor);
 }
 
-void AggregateTableReader::VisitKey(const ValueList& key,
-                                    const MaterializedTable::RowVisitor& visitor) {
+void AggregateTableReader::VisitKey(const ValueList& key, const RowVisitor& visitor) {
   FLUXO_CHECK(key.size() == key_indexes_.size(), "a key lookup needs every key column");
   std::string encoded;
   state::EncodeValueList(key, encoded);
-  std::vector<KeyedRow> rows;
   if (key.size() != 1) {
     // The table may order its key columns otherwise than the GROUP BY: read every group and
     // keep the rows of the key.
+    std::string row_key;
     VisitAll([&](Row row) {
-      KeyedRow keyed{{}, std::move(row)};
-      MaterializedTable::EncodeKeyInto(key_indexes_, false, keyed.row, keyed.order);
-      if (keyed.order == encoded) {
-        rows.push_back(std::move(keyed));
-      }
-      return true;
+      MaterializedTable::EncodeKeyInto(key_indexes_, false, row, row_key);
+      return row_key != encoded || visitor(std::move(row));
     });
-    for (KeyedRow& keyed : rows) {
-      if (!visitor(std::move(keyed.row))) {
-        return;
-      }
-    }
     return;
   }
+  std::vector<KeyedRow> rows;
   if (windowed_) {
     state_.GetWindowStore(aggregate_.store_name)
         .FetchKey(encoded,

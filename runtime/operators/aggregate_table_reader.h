@@ -10,6 +10,7 @@
 #include "runtime/operators/materialized_table.h"
 #include "runtime/operators/operator.h"
 #include "runtime/operators/select_operator.h"
+#include "runtime/operators/table_rows.h"
 
 namespace fluxo::runtime {
 
@@ -19,17 +20,15 @@ namespace fluxo::runtime {
 /// it satisfies HAVING, then projected as the query projects it. The rows equal those the query
 /// wrote to its sink at its last commit (the store is written at each commit, like the sink), in
 /// MaterializedTable's order: by key, then window start.
-class AggregateTableReader {
+class AggregateTableReader final : public TableRows {
  public:
   /// Over the stores of `state` (one task's), for `plan`, whose materialize step is
   /// from_aggregate. `state` must outlive the reader.
   AggregateTableReader(const planner::PhysicalPlan& plan, state::StateInstance& state);
 
-  /// Visits the rows whose key columns equal `key` (one value per key column, in key order).
-  void VisitKey(const ValueList& key, const MaterializedTable::RowVisitor& visitor);
+  void VisitKey(const ValueList& key, const RowVisitor& visitor) override;
 
-  /// Visits every row.
-  void VisitAll(const MaterializedTable::RowVisitor& visitor);
+  void VisitAll(const RowVisitor& visitor) override;
 
  private:
   /// A row to visit and the key it sorts by (MaterializedTable's store key).
@@ -46,8 +45,7 @@ class AggregateTableReader {
                 std::vector<KeyedRow>& rows);
 
   /// Visits `rows` in key order until `visitor` returns false.
-  static void VisitSorted(std::vector<KeyedRow>& rows,
-                          const MaterializedTable::RowVisitor& visitor);
+  static void VisitSorted(std::vector<KeyedRow>& rows, const RowVisitor& visitor);
 
   ProcessingLog quiet_log_;  ///< What the reader's expressions log goes nowhere.
   planner::AggregateStep aggregate_;

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <functional>
 #include <vector>
 
 #include "runtime/core/logical_schema.h"
 #include "runtime/core/row_batch.h"
+#include "runtime/operators/table_rows.h"
 #include "runtime/state/key_value_store.h"
 
 namespace fluxo::runtime {
@@ -16,11 +16,8 @@ namespace fluxo::runtime {
 ///          and the key columns alone are a prefix of every one of them;
 ///   value: ROWTIME, WINDOWSTART, WINDOWEND (NULL for an unwindowed row), then every column of
 ///          the row in schema order.
-class MaterializedTable {
+class MaterializedTable final : public TableRows {
  public:
-  /// Receives the rows of a read in key order; returns false to stop early.
-  using RowVisitor = std::function<bool(Row row)>;
-
   /// Views `store` as the rows of a table with `schema` (key columns first), `windowed` when
   /// its rows carry windows. The store must outlive this view.
   MaterializedTable(const LogicalSchema& schema, bool windowed, state::KeyValueStore& store);
@@ -47,13 +44,10 @@ class MaterializedTable {
   /// Delete with the key already encoded by EncodeKeyInto.
   void DeleteEncoded(std::string_view encoded_key);
 
-  /// Visits the rows whose key columns equal `key`: one direct lookup, or for a windowed table
-  /// a scan of the key's windows. `key` holds one value per key column, each stored as its
-  /// column's type stores it (an INT key as an INT value, not a BIGINT one).
-  void VisitKey(const ValueList& key, const RowVisitor& visitor);
+  /// One direct lookup, or for a windowed table a scan of the key's windows.
+  void VisitKey(const ValueList& key, const RowVisitor& visitor) override;
 
-  /// Visits every row in key order.
-  void VisitAll(const RowVisitor& visitor);
+  void VisitAll(const RowVisitor& visitor) override;
 
  private:
   static Row DecodeRow(std::string_view bytes);
