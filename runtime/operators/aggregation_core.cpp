@@ -74,6 +74,12 @@ GroupState AggregationCore::Initial() const {
   return state;
 }
 
+void AggregationCore::InitialInto(GroupState& state) const {
+  state.timestamp = 0;
+  state.states = initial_states_;
+  state.pending_change = GroupState::kNotPending;
+}
+
 std::span<const Value> AggregationCore::Arguments(size_t call, const Row& row) const {
   arguments_.clear();
   for (const expr::EvaluatorPtr& argument : calls_[call].arguments) {

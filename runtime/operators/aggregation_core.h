@@ -48,6 +48,9 @@ class AggregationCore {
 
   GroupState Initial() const;
 
+  /// Resets `state` to Initial() in place, keeping the memory of its list of states.
+  void InitialInto(GroupState& state) const;
+
   /// Folds `row` into `state`; `sequence` orders the rows for EARLIEST/LATEST_BY_OFFSET.
   void Accumulate(GroupState& state, const Row& row, int64_t sequence) const;
 

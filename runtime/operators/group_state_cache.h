@@ -1,10 +1,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "runtime/core/row_batch.h"
 #include "runtime/operators/aggregation_core.h"
@@ -28,6 +30,13 @@ struct HashedGroupKey {
 /// the task commits) encodes the changed groups into the store. So the hot path neither
 /// encodes nor touches the store per record; a restarted task reads what was flushed.
 /// Groups are known by their encoded key and, for windowed state, the window bounds.
+///
+/// The groups live in blocks of entries that never move, found through an open-addressing
+/// index of (hash tag, entry number) pairs: a lookup reads one index slot and one entry, where
+/// a node-based hash map reads a bucket, the node before the wanted one and the node. Entries
+/// are only added between two Flushes, so a returned state stays put until the next Flush;
+/// Flush removes groups (erased, or evicted past the bound), keeps their entries (and the
+/// memory of their states) for new groups, and rebuilds the index.
 class GroupStateCache {
  public:
   /// Caches groups of an unwindowed aggregation stored in `store`.
@@ -66,76 +75,72 @@ class GroupStateCache {
   /// and everything if that is not enough.
   void Flush();
 
+  /// The number of groups cached.
+  size_t size() const { return live_; }
+
+  /// The most groups kept after a Flush.
+  static constexpr size_t kMaxCachedGroups = 100000;
+
  private:
-  /// A cached group's identity: the map's key. The hash of `bytes` is kept, so that neither
-  /// a lookup nor a rehash hashes the key string again.
-  struct GroupId {
+  /// A cached group: its identity (encoded key, window, the key's hash), its state and flags.
+  struct Entry {
     std::string bytes;
     std::optional<WindowBounds> window;
     size_t key_hash = 0;
-  };
-
-  /// What a lookup compares with a GroupId, without building one.
-  struct GroupLookup {
-    std::string_view bytes;
-    const std::optional<WindowBounds>* window;
-    size_t key_hash;
-  };
-
-  struct GroupIdHash {
-    using is_transparent = void;
-
-    size_t operator()(const GroupId& id) const noexcept { return Mix(id.key_hash, id.window); }
-
-    size_t operator()(const GroupLookup& lookup) const noexcept {
-      return Mix(lookup.key_hash, *lookup.window);
-    }
-
-    static size_t Mix(size_t key_hash, const std::optional<WindowBounds>& window) noexcept;
-  };
-
-  struct GroupIdEqual {
-    using is_transparent = void;
-
-    bool operator()(const GroupId& left, const GroupId& right) const noexcept {
-      return left.key_hash == right.key_hash && left.window == right.window &&
-             left.bytes == right.bytes;
-    }
-
-    bool operator()(const GroupLookup& left, const GroupId& right) const noexcept {
-      return left.key_hash == right.key_hash && *left.window == right.window &&
-             left.bytes == right.bytes;
-    }
-
-    bool operator()(const GroupId& left, const GroupLookup& right) const noexcept {
-      return (*this)(right, left);
-    }
-  };
-
-  struct Entry {
     GroupState state;
-    bool dirty = false;
-    bool erased = false;
+    bool live = false;    ///< False: a free entry, on free_.
+    bool dirty = false;   ///< Changed since the last Flush.
+    bool erased = false;  ///< Removed: Flush deletes it from the store.
     bool recent = false;  ///< Changed between the last two flushes: kept when evicting.
   };
 
-  using EntryMap = std::unordered_map<GroupId, Entry, GroupIdHash, GroupIdEqual>;
+  /// One index slot: the low half of the group's hash and its entry number (kEmptySlot: none).
+  struct Slot {
+    uint32_t tag = 0;
+    uint32_t entry = kEmptySlot;
+  };
+
+  static constexpr uint32_t kEmptySlot = UINT32_MAX;
+  static constexpr size_t kEntriesPerBlock = 1024;
+
+  static size_t GroupHash(size_t key_hash, const std::optional<WindowBounds>& window);
+
+  Entry& At(uint32_t entry) { return blocks_[entry / kEntriesPerBlock][entry % kEntriesPerBlock]; }
+
+  /// Returns the cached entry of (key, window); nullptr when not cached.
+  Entry* Lookup(std::string_view key, const std::optional<WindowBounds>& window, size_t key_hash);
+
+  /// Adds (key, window) with `state` (nothing cached under it) and returns its entry.
+  Entry& Insert(std::string_view key,
+                const std::optional<WindowBounds>& window,
+                size_t key_hash,
+                std::optional<GroupState> state);
+
+  /// Puts entry number `entry` into the index (which has room).
+  void IndexEntry(uint32_t entry);
+
+  /// Rebuilds the index over the live entries with at least `capacity` slots.
+  void RebuildIndex(size_t capacity);
 
   /// Returns the cached entry of (key, window), loaded from the store when not cached;
   /// nullptr when the store has none either.
   Entry* FindEntry(const HashedGroupKey& key, const std::optional<WindowBounds>& window);
 
-  /// Returns the entry of (key, window), default-constructed when not cached (not loaded).
-  Entry& EntryFor(const HashedGroupKey& key, const std::optional<WindowBounds>& window);
-
   std::optional<GroupState> Load(const std::string& key, const std::optional<WindowBounds>& window);
 
-  static constexpr size_t kMaxCachedGroups = 100000;
+  /// Frees every entry that `drop` selects (their memory is kept for new groups).
+  template <typename Drop>
+  size_t FreeEntries(Drop&& drop);
 
   const AggregationCore& core_;
   state::KeyValueStore* key_value_store_ = nullptr;
   state::WindowStore* window_store_ = nullptr;
-  EntryMap entries_;
+  std::vector<std::unique_ptr<Entry[]>> blocks_;  ///< Entries, kEntriesPerBlock a block.
+  size_t used_ = 0;                               ///< Entries handed out so far (live or free).
+  std::vector<uint32_t> free_;                    ///< Free entries below used_.
+  std::vector<Slot> slots_;                       ///< The index: a power of two of slots.
+  unsigned slot_shift_ = 60;  ///< A hash's slot: hash >> slot_shift_ (its high bits).
+  size_t live_ = 0;
   std::string state_bytes_;  ///< Reused by Flush to encode each changed state.
 };
 
