@@ -101,6 +101,9 @@ void AggregateOperator::ProcessRow(const Row& row, RowBatch& output) {
   const window::WindowSpec& spec = *step_.aggregation.window;
   stream_time_ = std::max(stream_time_, row.timestamp);
   window::AssignWindowsInto(spec, row.timestamp, row_windows_);
+  if (row_windows_.size() > 1) {
+    cache_.Prefetch(hashed_key, row_windows_);
+  }
   for (const WindowBounds& window : row_windows_) {
     if (window::IsLate(spec, window, stream_time_)) {
       context_.DropLateRow(row,

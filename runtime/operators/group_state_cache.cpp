@@ -1,7 +1,6 @@
 #include "runtime/operators/group_state_cache.h"
 
 #include <algorithm>
-#include <bit>
 #include <functional>
 #include <utility>
 
@@ -10,74 +9,39 @@
 
 namespace fluxo::runtime {
 
-namespace {
-
-constexpr size_t kMinSlots = 16;
-
-}  // namespace
-
 HashedGroupKey::HashedGroupKey(const std::string& encoded)
     : bytes(encoded), hash(std::hash<std::string_view>{}(encoded)) {}
 
 GroupStateCache::GroupStateCache(const AggregationCore& core, state::KeyValueStore& store)
-    : core_(core), key_value_store_(&store) {
-  RebuildIndex(kMinSlots);
-}
+    : core_(core), key_value_store_(&store) {}
 
 GroupStateCache::GroupStateCache(const AggregationCore& core, state::WindowStore& store)
-    : core_(core), window_store_(&store) {
-  RebuildIndex(kMinSlots);
-}
+    : core_(core), window_store_(&store) {}
 
 size_t GroupStateCache::GroupHash(size_t key_hash, const std::optional<WindowBounds>& window) {
-  // Windows of one key differ in their start (and a session's end). The multiplication
-  // spreads every bit into the high ones, which pick the slot.
-  const size_t mixed = window.has_value() ? state::MixIntoHash(key_hash,
-                                                               static_cast<uint64_t>(window->start),
-                                                               static_cast<uint64_t>(window->end))
-                                          : key_hash;
-  return mixed * 0x9E3779B97F4A7C15ULL;
+  // Windows of one key differ in their start (and a session's end).
+  return window.has_value() ? state::MixIntoHash(key_hash,
+                                                 static_cast<uint64_t>(window->start),
+                                                 static_cast<uint64_t>(window->end))
+                            : key_hash;
 }
 
 GroupStateCache::Entry* GroupStateCache::Lookup(std::string_view key,
                                                 const std::optional<WindowBounds>& window,
                                                 size_t key_hash) {
-  const size_t hash = GroupHash(key_hash, window);
-  const auto tag = static_cast<uint32_t>(hash);
-  const size_t mask = slots_.size() - 1;
-  for (size_t position = hash >> slot_shift_;; position = (position + 1) & mask) {
-    const Slot slot = slots_[position];
-    if (slot.entry == kEmptySlot) {
-      return nullptr;
-    }
-    if (slot.tag == tag) {
-      Entry& entry = At(slot.entry);
-      if (entry.key_hash == key_hash && entry.window == window && entry.bytes == key) {
-        return &entry;
-      }
-    }
-  }
+  const uint32_t found = index_.Find(GroupHash(key_hash, window), [&](uint32_t number) {
+    const Entry& entry = At(number);
+    return entry.key_hash == key_hash && entry.window == window && entry.bytes == key;
+  });
+  return found == FlatHashIndex::kNone ? nullptr : &At(found);
 }
 
-void GroupStateCache::IndexEntry(uint32_t number) {
-  const Entry& entry = At(number);
-  const size_t hash = GroupHash(entry.key_hash, entry.window);
-  const size_t mask = slots_.size() - 1;
-  size_t position = hash >> slot_shift_;
-  while (slots_[position].entry != kEmptySlot) {
-    position = (position + 1) & mask;
-  }
-  slots_[position] = Slot{static_cast<uint32_t>(hash), number};
-}
-
-void GroupStateCache::RebuildIndex(size_t capacity) {
-  // At most 7 groups in 10 slots, so that a probe ends soon at an empty slot.
-  size_t slots = std::bit_ceil(std::max({capacity, kMinSlots, live_ * 10 / 7 + 1}));
-  slots_.assign(slots, Slot{});
-  slot_shift_ = 64 - static_cast<unsigned>(std::countr_zero(slots));
+void GroupStateCache::RebuildIndex() {
+  index_.Reset(live_);
   for (size_t number = 0; number < used_; ++number) {
-    if (At(static_cast<uint32_t>(number)).live) {
-      IndexEntry(static_cast<uint32_t>(number));
+    const Entry& entry = At(static_cast<uint32_t>(number));
+    if (entry.live) {
+      index_.Insert(GroupHash(entry.key_hash, entry.window), static_cast<uint32_t>(number));
     }
   }
 }
@@ -86,15 +50,12 @@ GroupStateCache::Entry& GroupStateCache::Insert(std::string_view key,
                                                 const std::optional<WindowBounds>& window,
                                                 size_t key_hash,
                                                 std::optional<GroupState> state) {
-  if ((live_ + 1) * 10 > slots_.size() * 7) {
-    RebuildIndex(slots_.size() * 2);
-  }
   uint32_t number = 0;
   if (!free_.empty()) {
     number = free_.back();
     free_.pop_back();
   } else {
-    FLUXO_CHECK(used_ < kEmptySlot, "too many cached groups");
+    FLUXO_CHECK(used_ < FlatHashIndex::kNone, "too many cached groups");
     if (used_ == blocks_.size() * kEntriesPerBlock) {
       blocks_.push_back(std::make_unique<Entry[]>(kEntriesPerBlock));
     }
@@ -114,7 +75,7 @@ GroupStateCache::Entry& GroupStateCache::Insert(std::string_view key,
   entry.erased = false;
   entry.recent = false;
   ++live_;
-  IndexEntry(number);
+  index_.Insert(GroupHash(key_hash, window), number);
   return entry;
 }
 
@@ -175,6 +136,24 @@ GroupStateCache::Update GroupStateCache::FindForUpdate(const HashedGroupKey& key
   }
   entry->dirty = true;
   return {&entry->state, true};
+}
+
+void GroupStateCache::Prefetch(const HashedGroupKey& key, std::span<const WindowBounds> windows) {
+  for (const WindowBounds& window : windows) {
+    index_.Prefetch(GroupHash(key.hash, window));
+  }
+  prefetched_.clear();
+  for (const WindowBounds& window : windows) {
+    // The first entry under the group's hash: almost always the group (a hint either way).
+    const uint32_t number = index_.Find(GroupHash(key.hash, window), [](uint32_t) { return true; });
+    if (number != FlatHashIndex::kNone) {
+      __builtin_prefetch(&At(number));
+      prefetched_.push_back(number);
+    }
+  }
+  for (const uint32_t number : prefetched_) {
+    __builtin_prefetch(At(number).state.states.data());
+  }
 }
 
 void GroupStateCache::MarkDirty(const std::string& key, const std::optional<WindowBounds>& window) {
@@ -247,12 +226,12 @@ void GroupStateCache::Flush() {
     free_.clear();
     used_ = 0;
     live_ = 0;
-    RebuildIndex(kMinSlots);
+    index_.Reset();
     return;
   }
   freed += FreeEntries([](const Entry& entry) { return entry.erased; });
   if (freed > 0) {
-    RebuildIndex(live_ * 2);
+    RebuildIndex();
   }
 }
 

@@ -4,10 +4,12 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "runtime/core/flat_hash_index.h"
 #include "runtime/core/row_batch.h"
 #include "runtime/operators/aggregation_core.h"
 #include "runtime/state/key_value_store.h"
@@ -31,9 +33,9 @@ struct HashedGroupKey {
 /// encodes nor touches the store per record; a restarted task reads what was flushed.
 /// Groups are known by their encoded key and, for windowed state, the window bounds.
 ///
-/// The groups live in blocks of entries that never move, found through an open-addressing
-/// index of (hash tag, entry number) pairs: a lookup reads one index slot and one entry, where
-/// a node-based hash map reads a bucket, the node before the wanted one and the node. Entries
+/// The groups live in blocks of entries that never move, found through a FlatHashIndex: a
+/// lookup reads one index slot and one entry, where a node-based hash map reads a bucket, the
+/// node before the wanted one and the node. Entries
 /// are only added between two Flushes, so a returned state stays put until the next Flush;
 /// Flush removes groups (erased, or evicted past the bound), keeps their entries (and the
 /// memory of their states) for new groups, and rebuilds the index.
@@ -63,6 +65,11 @@ class GroupStateCache {
   Update FindForUpdate(const HashedGroupKey& key,
                        const std::optional<WindowBounds>& window,
                        bool create);
+
+  /// Hints that the groups of `key` in `windows` are updated next (a HOPPING record's
+  /// windows): their index slots, entries and states are fetched into the CPU cache side by
+  /// side, instead of one after the other as each update would.
+  void Prefetch(const HashedGroupKey& key, std::span<const WindowBounds> windows);
 
   /// Marks (key, window) changed, so that Flush writes it.
   void MarkDirty(const std::string& key, const std::optional<WindowBounds>& window);
@@ -94,13 +101,6 @@ class GroupStateCache {
     bool recent = false;  ///< Changed between the last two flushes: kept when evicting.
   };
 
-  /// One index slot: the low half of the group's hash and its entry number (kEmptySlot: none).
-  struct Slot {
-    uint32_t tag = 0;
-    uint32_t entry = kEmptySlot;
-  };
-
-  static constexpr uint32_t kEmptySlot = UINT32_MAX;
   static constexpr size_t kEntriesPerBlock = 1024;
 
   static size_t GroupHash(size_t key_hash, const std::optional<WindowBounds>& window);
@@ -116,11 +116,8 @@ class GroupStateCache {
                 size_t key_hash,
                 std::optional<GroupState> state);
 
-  /// Puts entry number `entry` into the index (which has room).
-  void IndexEntry(uint32_t entry);
-
-  /// Rebuilds the index over the live entries with at least `capacity` slots.
-  void RebuildIndex(size_t capacity);
+  /// Rebuilds the index over the live entries.
+  void RebuildIndex();
 
   /// Returns the cached entry of (key, window), loaded from the store when not cached;
   /// nullptr when the store has none either.
@@ -138,10 +135,10 @@ class GroupStateCache {
   std::vector<std::unique_ptr<Entry[]>> blocks_;  ///< Entries, kEntriesPerBlock a block.
   size_t used_ = 0;                               ///< Entries handed out so far (live or free).
   std::vector<uint32_t> free_;                    ///< Free entries below used_.
-  std::vector<Slot> slots_;                       ///< The index: a power of two of slots.
-  unsigned slot_shift_ = 60;  ///< A hash's slot: hash >> slot_shift_ (its high bits).
+  FlatHashIndex index_;                           ///< The live entries by GroupHash.
   size_t live_ = 0;
-  std::string state_bytes_;  ///< Reused by Flush to encode each changed state.
+  std::string state_bytes_;           ///< Reused by Flush to encode each changed state.
+  std::vector<uint32_t> prefetched_;  ///< Reused by Prefetch: the entries it found.
 };
 
 }  // namespace fluxo::runtime
