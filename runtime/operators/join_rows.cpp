@@ -86,9 +86,19 @@ Row JoinRows::Join(const Value& key,
   return row;
 }
 
+ValueList JoinRows::RightColumnsRead(ValueList right) const {
+  ValueList read(right_read_.size());
+  for (size_t i = 0; i < right_read_.size(); ++i) {
+    if (right_read_[i] < right.size()) {
+      read[i] = std::move(right[right_read_[i]]);
+    }
+  }
+  return read;
+}
+
 void JoinRows::JoinInto(const Value& key,
                         ValueList& left_row,
-                        const ValueList* right,
+                        const ValueList* right_read,
                         int64_t timestamp,
                         const std::optional<WindowBounds>& window,
                         Row& joined) const {
@@ -101,11 +111,9 @@ void JoinRows::JoinInto(const Value& key,
       values[1 + column - left_skip_] = std::move(left_row[column]);
     }
   }
-  if (right != nullptr) {
-    for (size_t column : right_read_) {
-      if (column < right->size()) {
-        values[1 + left_width_ + column] = (*right)[column];
-      }
+  if (right_read != nullptr) {
+    for (size_t i = 0; i < right_read_.size(); ++i) {
+      values[1 + left_width_ + right_read_[i]] = (*right_read)[i];
     }
   }
   joined.timestamp = timestamp;

@@ -45,13 +45,18 @@ class JoinRows {
            int64_t timestamp,
            const std::optional<WindowBounds>& window) const;
 
+  /// Returns the columns of a right input row that JoinInto copies, moved out of `right` in
+  /// the order JoinInto takes them (a stream-table join keeps only these of a table row).
+  ValueList RightColumnsRead(ValueList right) const;
+
   /// Builds a joined row as Join does into `joined`, whose values are replaced (their memory
   /// is reused): the left side's values are moved out of `left_row` (a left input row's values,
-  /// the previous join's key skipped), the right side's are copied (nullptr: NULL columns).
+  /// the previous join's key skipped), the right side's are copied from `right_read`, what
+  /// RightColumnsRead returned for the right row (nullptr: the right columns are NULL).
   /// Columns that the steps after the join do not read (see the constructor) stay NULL.
   void JoinInto(const Value& key,
                 ValueList& left_row,
-                const ValueList* right,
+                const ValueList* right_read,
                 int64_t timestamp,
                 const std::optional<WindowBounds>& window,
                 Row& joined) const;

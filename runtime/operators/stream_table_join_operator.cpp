@@ -1,6 +1,7 @@
 #include "runtime/operators/stream_table_join_operator.h"
 
-#include <iterator>
+#include <functional>
+#include <string_view>
 #include <utility>
 
 #include "runtime/core/error.h"
@@ -43,37 +44,29 @@ void StreamTableJoinOperator::ProcessTableRow(Row& row) {
     return;
   }
   JoinRows::EncodeKeyInto(key, row.window, scratch_key_);
+  const size_t hash = std::hash<std::string_view>{}(scratch_key_);
   if (row.tombstone) {
     table_->Delete(scratch_key_);
-    decoded_.erase(scratch_key_);
+    decoded_.Erase(scratch_key_, hash);
     return;
   }
-  // The batch is this operator's: the table row's values move into the cached row.
-  ValueList values(std::make_move_iterator(row.values.begin()),
-                   std::make_move_iterator(row.values.end()));
   scratch_value_.clear();
-  state::EncodeValueList(values, scratch_value_);
+  state::EncodeValueList(row.values, scratch_value_);
   table_->Put(scratch_key_, scratch_value_);
-  CacheTableRow(scratch_key_, std::move(values));
+  // The batch is this operator's: the columns read move into the cached row.
+  decoded_.Put(scratch_key_, hash, rows_.RightColumnsRead(std::move(row.values)));
 }
 
 const ValueList* StreamTableJoinOperator::FindTableRow(const std::string& encoded_key) {
-  if (const auto found = decoded_.find(encoded_key); found != decoded_.end()) {
-    return &found->second;
+  const size_t hash = std::hash<std::string_view>{}(encoded_key);
+  if (const ValueList* found = decoded_.Find(encoded_key, hash); found != nullptr) {
+    return found;
   }
   const std::optional<std::string_view> stored = table_->Get(encoded_key);
   if (!stored.has_value()) {
     return nullptr;
   }
-  return &CacheTableRow(encoded_key, state::DecodeValueList(*stored));
-}
-
-const ValueList& StreamTableJoinOperator::CacheTableRow(const std::string& encoded_key,
-                                                        ValueList values) {
-  if (decoded_.size() >= kMaxDecodedRows && !decoded_.contains(encoded_key)) {
-    decoded_.clear();  // The store holds every row; the cache refills from it.
-  }
-  return decoded_.insert_or_assign(encoded_key, std::move(values)).first->second;
+  return &decoded_.Put(encoded_key, hash, rows_.RightColumnsRead(state::DecodeValueList(*stored)));
 }
 
 void StreamTableJoinOperator::ProcessStreamRow(Row& row, RowBatch& output) {

@@ -2,11 +2,11 @@
 
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "planner/physical/physical_plan.h"
 #include "runtime/core/recycled_rows.h"
+#include "runtime/operators/decoded_table_rows.h"
 #include "runtime/operators/join_operator.h"
 #include "runtime/operators/join_rows.h"
 #include "runtime/state/key_value_store.h"
@@ -23,8 +23,9 @@ namespace fluxo::runtime {
 /// A stream row with a null value is dropped; one whose key is NULL joins nothing (a LEFT
 /// join still emits it padded).
 ///
-/// The table's rows are also kept decoded in memory (read-through, write-through; at most
-/// kMaxDecodedRows, then emptied), so a lookup decodes a stored row only on a miss. The joined
+/// The table's rows are also kept decoded in memory (DecodedTableRows: only the columns the
+/// joined row copies; at most kMaxDecodedRows, then emptied), so a lookup decodes a stored
+/// row only on a miss. The joined
 /// rows are built in the memory of the batches emitted before (downstream operators rewrite
 /// rows in place and give the batch back once Emit returns), so a steady stream allocates no
 /// rows.
@@ -42,21 +43,19 @@ class StreamTableJoinOperator final : public JoinOperator {
   void ProcessTableRow(Row& row);
   void ProcessStreamRow(Row& row, RowBatch& output);
 
-  /// Returns the table's row stored under `encoded_key`, decoded; nullptr when there is none.
+  /// Returns the columns read of the table's row stored under `encoded_key` (see
+  /// JoinRows::RightColumnsRead); nullptr when there is none.
   const ValueList* FindTableRow(const std::string& encoded_key);
-
-  /// Caches `values` as the decoded row of `encoded_key`; returns the cached row.
-  const ValueList& CacheTableRow(const std::string& encoded_key, ValueList values);
 
   static constexpr size_t kMaxDecodedRows = 1000000;
 
   bool left_join_;
   JoinRows rows_;
   state::KeyValueStore* table_ = nullptr;
-  std::unordered_map<std::string, ValueList> decoded_;  ///< By encoded key.
-  std::string scratch_key_;                             ///< Reused key encoding buffer.
-  std::string scratch_value_;                           ///< Reused row encoding buffer.
-  RecycledRows joined_rows_;                            ///< Memory of the emitted batches.
+  DecodedTableRows decoded_{kMaxDecodedRows};  ///< The read columns, by encoded key.
+  std::string scratch_key_;                    ///< Reused key encoding buffer.
+  std::string scratch_value_;                  ///< Reused row encoding buffer.
+  RecycledRows joined_rows_;                   ///< Memory of the emitted batches.
 };
 
 }  // namespace fluxo::runtime
