@@ -15,6 +15,21 @@ const ValueList* DecodedTableRows::Find(std::string_view key, size_t hash) const
   return number == FlatHashIndex::kNone ? nullptr : &entries_[number].values;
 }
 
+void DecodedTableRows::PrefetchEntry(size_t hash) const {
+  // The first entry under the hash: almost always the row (a hint either way).
+  const uint32_t number = index_.Find(hash, [](uint32_t) { return true; });
+  if (number != FlatHashIndex::kNone) {
+    __builtin_prefetch(&entries_[number]);
+  }
+}
+
+void DecodedTableRows::PrefetchValues(size_t hash) const {
+  const uint32_t number = index_.Find(hash, [](uint32_t) { return true; });
+  if (number != FlatHashIndex::kNone) {
+    __builtin_prefetch(entries_[number].values.data());
+  }
+}
+
 const ValueList& DecodedTableRows::Put(std::string_view key, size_t hash, ValueList values) {
   uint32_t number = FindEntry(key, hash);
   if (number != FlatHashIndex::kNone) {

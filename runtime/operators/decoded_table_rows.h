@@ -31,6 +31,15 @@ class DecodedTableRows {
 
   size_t size() const { return index_.size(); }
 
+  /// Hints, in three steps a few rows apart, that the row of `hash` is looked up soon: its
+  /// index slot, then its entry (the slot must have arrived), then its values (the entry must
+  /// have arrived) are fetched into the CPU cache, so that lookups of a batch of rows overlap
+  /// their memory reads instead of waiting for each in turn.
+  void PrefetchSlot(size_t hash) const { index_.Prefetch(hash); }
+
+  void PrefetchEntry(size_t hash) const;
+  void PrefetchValues(size_t hash) const;
+
  private:
   struct Entry {
     std::string key;

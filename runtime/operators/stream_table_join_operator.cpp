@@ -26,9 +26,24 @@ void StreamTableJoinOperator::ProcessSide(JoinSide side, RowBatch&& batch, Emitt
     }
     return;
   }
+  // Rows ahead of the one joined whose table row's entry, and values, are fetched.
+  constexpr size_t kEntryAhead = 8;
+  constexpr size_t kValuesAhead = 4;
+  if (stream_keys_.size() < batch.size()) {
+    stream_keys_.resize(batch.size());
+  }
+  for (size_t i = 0; i < batch.size(); ++i) {
+    PrepareStreamKey(batch[i], stream_keys_[i]);
+  }
   RowBatch output = joined_rows_.TakeBatch(batch.size());
-  for (Row& row : batch) {
-    ProcessStreamRow(row, output);
+  for (size_t i = 0; i < batch.size(); ++i) {
+    if (i + kEntryAhead < batch.size() && !stream_keys_[i + kEntryAhead].key.IsNull()) {
+      decoded_.PrefetchEntry(stream_keys_[i + kEntryAhead].hash);
+    }
+    if (i + kValuesAhead < batch.size() && !stream_keys_[i + kValuesAhead].key.IsNull()) {
+      decoded_.PrefetchValues(stream_keys_[i + kValuesAhead].hash);
+    }
+    ProcessStreamRow(batch[i], stream_keys_[i], output);
   }
   if (!output.empty()) {
     downstream.Emit(std::move(output));
@@ -57,8 +72,8 @@ void StreamTableJoinOperator::ProcessTableRow(Row& row) {
   decoded_.Put(scratch_key_, hash, rows_.RightColumnsRead(std::move(row.values)));
 }
 
-const ValueList* StreamTableJoinOperator::FindTableRow(const std::string& encoded_key) {
-  const size_t hash = std::hash<std::string_view>{}(encoded_key);
+const ValueList* StreamTableJoinOperator::FindTableRow(const std::string& encoded_key,
+                                                       size_t hash) {
   if (const ValueList* found = decoded_.Find(encoded_key, hash); found != nullptr) {
     return found;
   }
@@ -69,22 +84,27 @@ const ValueList* StreamTableJoinOperator::FindTableRow(const std::string& encode
   return &decoded_.Put(encoded_key, hash, rows_.RightColumnsRead(state::DecodeValueList(*stored)));
 }
 
-void StreamTableJoinOperator::ProcessStreamRow(Row& row, RowBatch& output) {
+void StreamTableJoinOperator::PrepareStreamKey(const Row& row, StreamKey& key) {
+  key.key = row.tombstone ? Value() : rows_.Key(JoinSide::kLeft, row);
+  if (key.key.IsNull()) {
+    return;
+  }
+  JoinRows::EncodeKeyInto(key.key, row.window, key.encoded);
+  key.hash = std::hash<std::string_view>{}(key.encoded);
+  decoded_.PrefetchSlot(key.hash);
+}
+
+void StreamTableJoinOperator::ProcessStreamRow(Row& row, const StreamKey& key, RowBatch& output) {
   if (row.tombstone) {
     return;
   }
-  const Value key = rows_.Key(JoinSide::kLeft, row);
-  const ValueList* table_row = nullptr;
-  if (!key.IsNull()) {
-    JoinRows::EncodeKeyInto(key, row.window, scratch_key_);
-    table_row = FindTableRow(scratch_key_);
-  }
+  const ValueList* table_row = key.key.IsNull() ? nullptr : FindTableRow(key.encoded, key.hash);
   if (table_row == nullptr && !left_join_) {
     return;
   }
   // The batch is this operator's: the stream row's values move into the joined row.
   Row joined = joined_rows_.TakeRow();
-  rows_.JoinInto(key, row.values, table_row, row.timestamp, row.window, joined);
+  rows_.JoinInto(key.key, row.values, table_row, row.timestamp, row.window, joined);
   joined.partition = row.partition;
   joined.offset = row.offset;
   output.Add(std::move(joined));

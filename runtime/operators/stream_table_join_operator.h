@@ -41,11 +41,23 @@ class StreamTableJoinOperator final : public JoinOperator {
 
  private:
   void ProcessTableRow(Row& row);
-  void ProcessStreamRow(Row& row, RowBatch& output);
 
-  /// Returns the columns read of the table's row stored under `encoded_key` (see
-  /// JoinRows::RightColumnsRead); nullptr when there is none.
-  const ValueList* FindTableRow(const std::string& encoded_key);
+  /// A stream row's join key, the key's store encoding and the encoding's hash: computed for
+  /// a whole batch before its lookups, so that the lookups' memory is fetched rows ahead.
+  struct StreamKey {
+    Value key;
+    std::string encoded;
+    size_t hash = 0;
+  };
+
+  /// Computes the key of stream row `row` into `key` and fetches its table row's index slot.
+  void PrepareStreamKey(const Row& row, StreamKey& key);
+
+  void ProcessStreamRow(Row& row, const StreamKey& key, RowBatch& output);
+
+  /// Returns the columns read of the table's row stored under `encoded_key`, whose hash is
+  /// `hash` (see JoinRows::RightColumnsRead); nullptr when there is none.
+  const ValueList* FindTableRow(const std::string& encoded_key, size_t hash);
 
   static constexpr size_t kMaxDecodedRows = 1000000;
 
@@ -56,6 +68,7 @@ class StreamTableJoinOperator final : public JoinOperator {
   std::string scratch_key_;                    ///< Reused key encoding buffer.
   std::string scratch_value_;                  ///< Reused row encoding buffer.
   RecycledRows joined_rows_;                   ///< Memory of the emitted batches.
+  std::vector<StreamKey> stream_keys_;         ///< The keys of a batch's stream rows.
 };
 
 }  // namespace fluxo::runtime
