@@ -24,6 +24,8 @@ struct GroupState {
   /// Where PendingGroupChanges keeps the group's change since the last commit, kNotPending
   /// when none: a pending change is found without a lookup. Set by PendingGroupChanges only.
   size_t pending_change = kNotPending;
+  /// When the pending change last changed, on PendingGroupChanges' clock. Set by it only.
+  uint64_t pending_order = 0;
 };
 
 /// The per-row work the aggregation operators share: a row's group key, folding the row into

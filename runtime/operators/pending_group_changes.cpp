@@ -1,39 +1,25 @@
 #include "runtime/operators/pending_group_changes.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace fluxo::runtime {
 
-void PendingGroupChanges::Link(size_t index) {
-  Change& change = changes_[index];
-  change.older = newest_;
-  change.newer = kNone;
-  if (newest_ == kNone) {
-    oldest_ = index;
-  } else {
-    changes_[newest_].newer = index;
-  }
-  newest_ = index;
-}
-
 bool PendingGroupChanges::Touch(GroupState& state) {
-  const size_t index = state.pending_change;
-  if (index == GroupState::kNotPending) {
+  if (state.pending_change == GroupState::kNotPending) {
     return false;
   }
-  if (index == newest_) {
-    return true;  // Already the last change (each hopping window of a record, say).
-  }
-  // Unlinked from its place (not the newest, so it has a newer one), appended at the end.
-  Change& change = changes_[index];
-  changes_[change.newer].older = change.older;
-  if (change.older == kNone) {
-    oldest_ = change.newer;
-  } else {
-    changes_[change.older].newer = change.newer;
-  }
-  Link(index);
+  state.pending_order = ++clock_;
   return true;
+}
+
+void PendingGroupChanges::SortByLastChange() {
+  by_last_change_.clear();
+  by_last_change_.reserve(changes_.size());
+  for (size_t index = 0; index < changes_.size(); ++index) {
+    by_last_change_.emplace_back(changes_[index].state->pending_order, index);
+  }
+  std::sort(by_last_change_.begin(), by_last_change_.end());  // Stamps are distinct.
 }
 
 void PendingGroupChanges::Add(GroupState& state,
@@ -48,14 +34,13 @@ void PendingGroupChanges::Add(GroupState& state,
   change.key_begin = key_values_.size();
   change.key_size = key.size();
   key_values_.insert(key_values_.end(), key.begin(), key.end());
-  Link(state.pending_change);
+  state.pending_order = ++clock_;
 }
 
 void PendingGroupChanges::Clear() {
   changes_.clear();
   key_values_.clear();
-  oldest_ = kNone;
-  newest_ = kNone;
+  by_last_change_.clear();
 }
 
 }  // namespace fluxo::runtime

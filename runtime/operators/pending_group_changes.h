@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "runtime/core/row_batch.h"
@@ -19,15 +20,15 @@ namespace fluxo::runtime {
 /// put until its Flush, which follows the emission). For HAVING it keeps the row downstream
 /// saw last (the group's row before its first change since the commit), so that a group that
 /// stops satisfying HAVING still becomes a delete. TakeEach visits the changes in the order of
-/// their groups' last changes, the order in which Kafka Streams' cache flushes dirty keys: the
-/// changes are linked in that order, a group's change moving to the end when it changes again
-/// (as the cache's LRU list does), so that nothing is sorted. The group keys are copied into
-/// one list shared by all changes, so that a change allocates no key list of its own.
+/// their groups' last changes, the order in which Kafka Streams' cache flushes dirty keys (its
+/// LRU list): each change of a pending group stamps the group's state with the next tick of a
+/// clock (GroupState::pending_order, in memory the update reads anyway), and TakeEach sorts the
+/// changes by their stamps. So another change of a pending group touches no list at all, where
+/// moving it to the end of a linked list would read its two neighbours, anywhere in memory.
+/// The group keys are copied into one list shared by all changes, so that a change allocates
+/// no key list of its own.
 class PendingGroupChanges {
  public:
-  /// No change (an end of the list of changes by last change).
-  static constexpr size_t kNone = static_cast<size_t>(-1);
-
   /// One changed group.
   struct Change {
     std::optional<WindowBounds> window;
@@ -35,8 +36,6 @@ class PendingGroupChanges {
     std::optional<Row> before;  ///< HAVING only: the row before the first change; none if new.
     size_t key_begin = 0;       ///< The group key: key_values_[key_begin, key_begin + key_size).
     size_t key_size = 0;
-    size_t older = kNone;  ///< The change changed last before this one.
-    size_t newer = kNone;  ///< The change changed next after this one.
   };
 
   /// Notes another change of `state`'s group when it is already pending and returns true;
@@ -57,7 +56,8 @@ class PendingGroupChanges {
   /// change in the order of their last changes, then forgets them all.
   template <typename Visit>
   void TakeEach(Visit&& visit) {
-    for (size_t index = oldest_; index != kNone; index = changes_[index].newer) {
+    SortByLastChange();
+    for (const auto& [order, index] : by_last_change_) {
       Change& change = changes_[index];
       change.state->pending_change = GroupState::kNotPending;
       visit(std::span<const Value>(key_values_.data() + change.key_begin, change.key_size), change);
@@ -66,16 +66,17 @@ class PendingGroupChanges {
   }
 
  private:
-  /// Appends change `index` to the list by last change.
-  void Link(size_t index);
+  /// Fills by_last_change_ with the changes in the order of their last changes.
+  void SortByLastChange();
 
   /// Forgets every change (their groups' pending_change must be reset already).
   void Clear();
 
   std::vector<Change> changes_;    ///< In the order of first changes; GroupState::pending_change.
   std::vector<Value> key_values_;  ///< The changes' group keys, back to back.
-  size_t oldest_ = kNone;          ///< The list by last change: its first and last change.
-  size_t newest_ = kNone;
+  uint64_t clock_ = 0;             ///< The last stamp given (GroupState::pending_order).
+  /// TakeEach's (stamp, change) pairs, reused from commit to commit.
+  std::vector<std::pair<uint64_t, size_t>> by_last_change_;
 };
 
 }  // namespace fluxo::runtime
