@@ -35,10 +35,10 @@ struct HashedGroupKey {
 ///
 /// The groups live in blocks of entries that never move, found through a FlatHashIndex: a
 /// lookup reads one index slot and one entry, where a node-based hash map reads a bucket, the
-/// node before the wanted one and the node. Entries
-/// are only added between two Flushes, so a returned state stays put until the next Flush;
-/// Flush removes groups (erased, or evicted past the bound), keeps their entries (and the
-/// memory of their states) for new groups, and rebuilds the index.
+/// node before the wanted one and the node. Entries are only added between two Flushes, so a
+/// returned state stays put until the next Flush; Flush removes groups (erased, or evicted
+/// past the bound), keeps their entries (and the memory of their states) for new groups, and
+/// rebuilds the index.
 class GroupStateCache {
  public:
   /// Caches groups of an unwindowed aggregation stored in `store`.
