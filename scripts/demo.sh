@@ -128,7 +128,11 @@ fail() {
 start() {
   local name=$1
   shift
-  setsid "$@" </dev/null >"$work/$name.out" 2>"$work/$name.log" &
+  # Created here, not by the background job's redirections, so that whatever reads them next
+  # (tail -f the live view) finds them even before the job has started.
+  : >"$work/$name.out"
+  : >"$work/$name.log"
+  setsid "$@" </dev/null >>"$work/$name.out" 2>>"$work/$name.log" &
   started_pid=$!
   pids+=("$started_pid")
 }
