@@ -32,7 +32,9 @@ done
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v npm >/dev/null || missing+=(nodejs npm)
-python3 -m venv --help >/dev/null 2>&1 || missing+=(python3-venv)
+# Debian ships the venv module with python3 but ensurepip, which creating a venv needs, only in
+# python3-venv: `python3 -m venv --help` succeeds without it.
+python3 -c 'import ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=()
   if [ "$(id -u)" -ne 0 ]; then
