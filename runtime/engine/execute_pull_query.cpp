@@ -205,12 +205,13 @@ PersistentQuery* MaterializingQuery(EngineState& state, const std::string& table
   return nullptr;
 }
 
-// True when `task` is to answer: every task without `only_partitions`; else a task whose
-// partitions are all among them (a task of the whole query only when they hold every one).
-bool TaskAnswers(const PersistentQuery::TaskShare& task,
+// True when a task reading `partitions` is to answer: every task without `only_partitions`;
+// else one whose partitions are all among them (a task of the whole query only when they hold
+// every one).
+bool TaskAnswers(const std::vector<int32_t>& partitions,
                  const std::vector<int32_t>* only_partitions) {
   return only_partitions == nullptr ||
-         std::all_of(task.partitions.begin(), task.partitions.end(), [&](int32_t partition) {
+         std::all_of(partitions.begin(), partitions.end(), [&](int32_t partition) {
            return std::find(only_partitions->begin(), only_partitions->end(), partition) !=
                   only_partitions->end();
          });
@@ -243,12 +244,16 @@ std::optional<PullQueryShare> VisitCandidateRows(EngineState& state,
     }
     const planner::MaterializeStep& materialize = *writer->plan().materialize;
     for (const PersistentQuery::TaskShare& task : writer->task_shares()) {
-      if (!TaskAnswers(task, only_partitions)) {
+      // A task's partitions matter only to a share or a partitions filter.
+      std::vector<int32_t> partitions;
+      if (share.has_value() || only_partitions != nullptr) {
+        partitions = writer->PartitionsOf(task);
+      }
+      if (!TaskAnswers(partitions, only_partitions)) {
         continue;
       }
       if (share.has_value()) {
-        share->answered.insert(
-            share->answered.end(), task.partitions.begin(), task.partitions.end());
+        share->answered.insert(share->answered.end(), partitions.begin(), partitions.end());
       }
       if (materialize.from_aggregate) {
         tables.push_back(

@@ -185,13 +185,18 @@ bool PersistentQuery::HasPendingCommit() const {
 std::vector<PersistentQuery::TaskShare> PersistentQuery::task_shares() const {
   std::vector<TaskShare> shares;
   for (const auto& [partition, task] : tasks_) {
-    TaskShare& share = shares.emplace_back(TaskShare{&task->state(), {partition}});
-    if (partition == kWholeQuery) {
-      share.partitions.resize(static_cast<size_t>(partition_count()));
-      std::iota(share.partitions.begin(), share.partitions.end(), 0);
-    }
+    shares.push_back(TaskShare{&task->state(), partition});
   }
   return shares;
+}
+
+std::vector<int32_t> PersistentQuery::PartitionsOf(const TaskShare& task) const {
+  if (task.partition != kWholeQuery) {
+    return {task.partition};
+  }
+  std::vector<int32_t> partitions(static_cast<size_t>(partition_count()));
+  std::iota(partitions.begin(), partitions.end(), 0);
+  return partitions;
 }
 
 int32_t PersistentQuery::partition_count() const {
@@ -200,8 +205,9 @@ int32_t PersistentQuery::partition_count() const {
 
 std::vector<int32_t> PersistentQuery::owned_partitions() const {
   std::vector<int32_t> owned;
-  for (const TaskShare& share : task_shares()) {
-    owned.insert(owned.end(), share.partitions.begin(), share.partitions.end());
+  for (const TaskShare& task : task_shares()) {
+    const std::vector<int32_t> partitions = PartitionsOf(task);
+    owned.insert(owned.end(), partitions.begin(), partitions.end());
   }
   return owned;
 }

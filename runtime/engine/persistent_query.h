@@ -73,15 +73,19 @@ class PersistentQuery final : private runtime::PartitionOwner {
 
   const std::string& statement() const { return statement_; }
 
-  /// One of its tasks on this instance: its state and the source partitions it reads.
+  /// One of its tasks on this instance: its state and the source partition it reads.
   struct TaskShare {
     state::StateInstance* state = nullptr;
-    std::vector<int32_t> partitions;  ///< Every partition for a task of the whole query.
+    int32_t partition = kWholeQuery;  ///< kWholeQuery: every partition (see PartitionsOf).
   };
 
   /// Its tasks on this instance (pull queries read a TABLE result's materialization in their
   /// state): one, or one per partition owned here when split (scale.out, num.stream.threads).
   std::vector<TaskShare> task_shares() const;
+
+  /// The source partitions `task` reads: its own, or for a task of the whole query every one
+  /// (the topic's partition count: asked of the topic client only here).
+  std::vector<int32_t> PartitionsOf(const TaskShare& task) const;
 
   /// The number of partitions of its first source topic (what its tasks split).
   int32_t partition_count() const;
