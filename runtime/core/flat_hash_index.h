@@ -33,6 +33,12 @@ class FlatHashIndex {
     }
   }
 
+  /// Returns the first entry under `hash` without asking which matches, or kNone: for a
+  /// prefetch hint, where an entry with an equal hash but another key only costs a wasted fetch.
+  uint32_t FindFirst(uint64_t hash) const {
+    return Find(hash, [](uint32_t) { return true; });
+  }
+
   /// Adds entry `number` under `hash` (which it must not be under already).
   void Insert(uint64_t hash, uint32_t number) {
     if ((size_ + 1) * 10 > slots_.size() * 7) {

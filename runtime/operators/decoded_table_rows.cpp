@@ -16,15 +16,14 @@ const ValueList* DecodedTableRows::Find(std::string_view key, size_t hash) const
 }
 
 void DecodedTableRows::PrefetchEntry(size_t hash) const {
-  // The first entry under the hash: almost always the row (a hint either way).
-  const uint32_t number = index_.Find(hash, [](uint32_t) { return true; });
+  const uint32_t number = index_.FindFirst(hash);
   if (number != FlatHashIndex::kNone) {
     __builtin_prefetch(&entries_[number]);
   }
 }
 
 void DecodedTableRows::PrefetchValues(size_t hash) const {
-  const uint32_t number = index_.Find(hash, [](uint32_t) { return true; });
+  const uint32_t number = index_.FindFirst(hash);
   if (number != FlatHashIndex::kNone) {
     __builtin_prefetch(entries_[number].values.data());
   }

@@ -144,8 +144,7 @@ void GroupStateCache::Prefetch(const HashedGroupKey& key, std::span<const Window
   }
   prefetched_.clear();
   for (const WindowBounds& window : windows) {
-    // The first entry under the group's hash: almost always the group (a hint either way).
-    const uint32_t number = index_.Find(GroupHash(key.hash, window), [](uint32_t) { return true; });
+    const uint32_t number = index_.FindFirst(GroupHash(key.hash, window));
     if (number != FlatHashIndex::kNone) {
       __builtin_prefetch(&At(number));
       prefetched_.push_back(number);
